@@ -1,0 +1,73 @@
+// A choice node asks one question with options. People press a button, type its number or type its label
+// (case and diacritics do not matter); anything else gets a kind re-ask with the same options.
+import { z } from 'zod';
+import { foldText } from '../../text.ts';
+import type { NodeType, Turn } from '../types.ts';
+import { attachExtras, extrasContacts, extrasKeys, extrasShape, idSchema, keySchema, sayTexts, targetSchema, textKeys, textSchema } from './common.ts';
+
+export const MAX_OPTIONS = 12;
+
+const optionSchema = z.object({ id: idSchema, label: keySchema, target: targetSchema }).strict();
+
+const schema = z
+  .object({
+    id: idSchema,
+    type: z.literal('choice'),
+    text: textSchema,
+    options: z.array(optionSchema).min(1).max(MAX_OPTIONS, `at most ${MAX_OPTIONS} options`),
+    ...extrasShape,
+  })
+  .strict();
+
+export type ChoiceNode = z.infer<typeof schema>;
+
+function offerOptions(node: ChoiceNode, turn: Turn): void {
+  turn.attach({
+    choices: node.options.map((option) => ({ label: turn.t(option.label), payload: turn.payloadFor(node.id, option.id) })),
+  });
+}
+
+export const choiceNode: NodeType<ChoiceNode> = {
+  type: 'choice',
+  schema,
+  waits: () => true,
+  i18nKeys: (node) => [
+    ...textKeys(node.text),
+    ...node.options.map((option, i) => ({ path: `choice ${i + 1}: label`, value: option.label })),
+    ...extrasKeys(node),
+  ],
+  targets: (node) => node.options.map((option, i) => ({ path: `choice ${i + 1}`, value: option.target })),
+  contactIds: (node) => extrasContacts(node),
+  check(node) {
+    const seen = new Set<string>();
+    return node.options.flatMap((option, i) => {
+      if (seen.has(option.id)) return [`choice ${i + 1}: duplicate option id "${option.id}"`];
+      seen.add(option.id);
+      return [];
+    });
+  },
+  enter(node, turn) {
+    sayTexts(node.text, turn);
+    attachExtras(node, turn);
+    offerOptions(node, turn);
+    return { wait: true };
+  },
+  receive(node, inbound, turn) {
+    if (inbound.payload !== undefined) {
+      const option = node.options.find((o) => turn.payloadFor(node.id, o.id) === inbound.payload);
+      return option ? { next: option.target } : { reask: true };
+    }
+    const typed = foldText(inbound.text ?? '');
+    if (typed === '') return { reask: true };
+    const number = /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
+    const option =
+      node.options[number - 1] ?? node.options.find((o) => foldText(turn.t(o.label)) === typed);
+    return option ? { next: option.target } : { reask: true };
+  },
+  reask(node, turn) {
+    turn.say({ text: turn.t('common:reask.choice') });
+    offerOptions(node, turn);
+  },
+  optionIds: (node) => node.options.map((option, i) => ({ path: `choice ${i + 1}: id`, value: option.id })),
+  optionTarget: (node, optionId) => node.options.find((option) => option.id === optionId)?.target,
+};
