@@ -44,7 +44,7 @@ export async function main(argv: readonly string[], io = { stdin: process.stdin,
       stdout: io.stdout,
       log: logger,
       parse: (options) => parseCommandArgs(args, options),
-      runtime: () => createRuntime({ env: io.env, log: logger, config: loadConfig(io.env) }),
+      runtime: (options) => createRuntime({ env: io.env, log: logger, config: loadConfig(io.env), ...options }),
     };
     return await command.run(context);
   } catch (error) {

@@ -1,6 +1,8 @@
 // The composition root's core half: configuration, secrets, content, engine and database, built in the order
 // that reports a problem soonest (a broken flow or config stops start-up before the database is touched).
 import { join, resolve } from 'node:path';
+import type { ChannelInstance } from '../core/channel-module.ts';
+import { ChannelRegistry } from '../core/channels.ts';
 import { loadConfig, type Config } from '../core/config.ts';
 import { ConversationService } from '../core/conversation/service.ts';
 import { createCipher, parseEncryptionKey, type Cipher } from '../core/crypto.ts';
@@ -11,6 +13,7 @@ import type { FlowSet } from '../core/flow/types.ts';
 import { createTranslator, loadLocaleResources, type Translator } from '../core/i18n.ts';
 import type { Logger } from '../core/log.ts';
 import { resolveSecrets } from '../core/secrets.ts';
+import { CHANNEL_MODULES } from './channels.ts';
 import { FLOWS_DIR, MIGRATIONS_DIR, PROJECT_ROOT } from './paths.ts';
 
 export interface Runtime {
@@ -21,6 +24,10 @@ export interface Runtime {
   readonly translator: Translator;
   readonly flows: FlowSet;
   readonly conversations: ConversationService;
+  /** Adapters that can reach people outside a turn. */
+  readonly registry: ChannelRegistry;
+  /** The channels configured in this environment. */
+  readonly channels: readonly ChannelInstance[];
   close(): Promise<void>;
 }
 
@@ -29,6 +36,8 @@ export interface RuntimeOptions {
   readonly log: Logger;
   readonly config?: Config;
   readonly now?: () => Date;
+  /** Build the configured channels too (the server does; one-off commands need not). */
+  readonly withChannels?: boolean;
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
@@ -61,8 +70,21 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     defaultLocale: config.DEFAULT_LOCALE,
     ...(options.now ? { now: options.now } : {}),
   });
+  const registry = new ChannelRegistry();
+  const channels: ChannelInstance[] = [];
+  if (options.withChannels) {
+    for (const module of CHANNEL_MODULES) {
+      const channel = module.configure({ env: options.env, config, log: log.child({ channel: module.name }), conversations });
+      if (!channel) continue;
+      channels.push(channel);
+      if (channel.sender) registry.register(channel.sender);
+      log.info({ channel: module.name }, 'channel enabled');
+    }
+  }
   return {
     config,
+    registry,
+    channels,
     log,
     db,
     cipher,
@@ -70,6 +92,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     flows,
     conversations,
     async close() {
+      for (const channel of channels) await channel.stop?.();
       await db.$disconnect();
     },
   };

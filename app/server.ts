@@ -19,6 +19,8 @@ export async function buildServer(runtime: Runtime): Promise<FastifyInstance> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
+  for (const channel of runtime.channels) await channel.routes?.(app);
+
   await app.ready();
   return app;
 }

@@ -14,7 +14,7 @@ export interface CommandContext {
   readonly stdout: NodeJS.WritableStream;
   readonly log: Logger;
   parse<O extends Options>(options: O): ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>;
-  runtime(): Promise<Runtime>;
+  runtime(options?: { withChannels?: boolean }): Promise<Runtime>;
 }
 
 export function parseCommandArgs<O extends Options>(args: readonly string[], options: O) {

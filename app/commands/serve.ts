@@ -4,10 +4,11 @@ import type { CommandContext } from './context.ts';
 
 export async function serveCommand(context: CommandContext): Promise<number> {
   context.parse({});
-  const runtime = await context.runtime();
+  const runtime = await context.runtime({ withChannels: true });
   const app = await buildServer(runtime);
   const { HOST, PORT } = runtime.config;
   await app.listen({ host: HOST, port: PORT });
+  for (const channel of runtime.channels) await channel.start?.();
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

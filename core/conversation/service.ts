@@ -111,6 +111,11 @@ export class ConversationService {
             deliveredAt: now,
           },
         });
+        if (inbound.channelMessageId !== undefined) {
+          await tx.channelMessage.create({ data: { contactId, channelMessageId: inbound.channelMessageId, createdAt: now } });
+        }
+        // Once the channel is asked to hide them, they are no longer ours to track.
+        if (hide && visible.length > 0) await tx.channelMessage.deleteMany({ where: { contactId } });
         const replies: OutboundMessage[] = [];
         for (const [index, reply] of step.replies.entries()) {
           const row = await tx.message.create({
@@ -131,21 +136,31 @@ export class ConversationService {
   }
 
   private async visibleMessages(contactId: string): Promise<VisibleMessage[]> {
-    const rows = await this.options.db.message.findMany({
-      where: { contactId, channelMessageId: { not: null } },
+    const rows = await this.options.db.channelMessage.findMany({
+      where: { contactId },
       select: { channelMessageId: true, createdAt: true },
       orderBy: { createdAt: 'asc' },
     });
-    return rows.map((row) => ({ channelMessageId: row.channelMessageId!, createdAt: row.createdAt }));
+    return rows.map((row) => ({ channelMessageId: row.channelMessageId, createdAt: row.createdAt }));
   }
 
-  /** The channel sent a reply: remember its id there (for quick exit) and that the person has it. */
-  async markDelivered(messageId: string, channelMessageId?: string): Promise<void> {
+  /**
+   * The channel showed a stored reply: note that the person has it, and the channel's ids of the message(s) it
+   * became (a long reply may be split), so quick exit can delete them later.
+   */
+  async markDelivered(messageId: string, channelMessageIds: readonly string[] = []): Promise<void> {
     if (messageId === '') return;
-    await this.options.db.message.updateMany({
+    const now = this.now();
+    const message = await this.options.db.message.update({
       where: { id: messageId },
-      data: { deliveredAt: this.now(), ...(channelMessageId !== undefined ? { channelMessageId } : {}) },
+      data: { deliveredAt: now, ...(channelMessageIds[0] !== undefined ? { channelMessageId: channelMessageIds[0] } : {}) },
+      select: { contactId: true },
     });
+    if (channelMessageIds.length > 0) {
+      await this.options.db.channelMessage.createMany({
+        data: channelMessageIds.map((channelMessageId) => ({ contactId: message.contactId, channelMessageId, createdAt: now })),
+      });
+    }
   }
 
   /** Whether this person has written before (and has not asked to be forgotten). */

@@ -167,6 +167,8 @@ describe('quick exit', () => {
     const result = await runtime.send('q', { text: 'exit', channelMessageId: 'm2' });
     expect(texts(result)).toEqual(['All done. Have a nice day! 🌼']);
     expect(result.hideHistory?.map((m) => m.channelMessageId)).toEqual(['m1']);
+    // Hidden once: a second exit has nothing left to hide.
+    expect((await runtime.send('q', { text: 'exit' })).hideHistory).toEqual([]);
     expect(texts(await runtime.send('q', '1'))[0]).toMatch(/job offers/);
   });
 
@@ -178,10 +180,17 @@ describe('quick exit', () => {
 });
 
 describe('replies waiting for delivery', () => {
+  it('bot replies the channel reports as shown are hidden on quick exit too, split ones included', async () => {
+    const start = await runtime.send('s', { text: '/start', localeHint: 'en', channelMessageId: 'in-1' });
+    await runtime.conversations.markDelivered(start.replies[0]!.messageId, ['out-1a', 'out-1b']);
+    const exit = await runtime.send('s', '/exit');
+    expect(exit.hideHistory?.map((m) => m.channelMessageId).sort()).toEqual(['in-1', 'out-1a', 'out-1b']);
+  });
+
   it('are listed until the channel marks them delivered', async () => {
     const result = await runtime.send('p', { text: '/start', localeHint: 'en' });
     expect((await runtime.conversations.undelivered('test', 'p')).map((m) => m.reply.text)).toEqual(texts(result));
-    for (const message of result.replies) await runtime.conversations.markDelivered(message.messageId, `c-${message.messageId}`);
+    for (const message of result.replies) await runtime.conversations.markDelivered(message.messageId, [`c-${message.messageId}`]);
     expect(await runtime.conversations.undelivered('test', 'p')).toEqual([]);
   });
 });

@@ -1,0 +1,4 @@
+// The only list of channel adapters. Each is enabled by its own settings (see .env.example).
+import type { ChannelModule } from '../core/channel-module.ts';
+
+export const CHANNEL_MODULES: readonly ChannelModule[] = [];
