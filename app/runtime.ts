@@ -68,6 +68,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     flows,
     log,
     defaultLocale: config.DEFAULT_LOCALE,
+    flowsDir,
     ...(options.now ? { now: options.now } : {}),
   });
   const registry = new ChannelRegistry();

@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
 import type { ChannelCapabilities, Inbound, OutboundMessage, TurnResult, VisibleMessage } from '../message.ts';
 import type { SessionState } from '../session.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { storeEvents } from './events.ts';
 import { openSession, sealSession } from './session-store.ts';
 
 export interface ConversationServiceOptions {
@@ -19,6 +20,8 @@ export interface ConversationServiceOptions {
   readonly flows: FlowSet;
   readonly log: Logger;
   readonly defaultLocale: Locale;
+  /** The folder flows were loaded from, for actions that read content of their own. */
+  readonly flowsDir?: string;
   readonly now?: () => Date;
 }
 
@@ -59,7 +62,13 @@ export class ConversationService {
       : null;
 
     const now = this.now();
-    const step = engine.step({ session, inbound, now, canDeleteMessages: capabilities.canDeleteMessages });
+    const step = await engine.step({
+      session,
+      inbound,
+      now,
+      canDeleteMessages: capabilities.canDeleteMessages,
+      services: { db, contactId: contact?.id ?? null, ...(this.options.flowsDir ? { flowsDir: this.options.flowsDir } : {}) },
+    });
     const forget = step.events.some((event) => event.type === 'forget');
     const hide = step.events.some((event) => event.type === 'hideHistory');
     // Read before the transaction: forgetting deletes these rows.
@@ -125,6 +134,7 @@ export class ConversationService {
           });
           replies.push({ messageId: row.id, reply });
         }
+        await storeEvents(tx, cipher, contactId, step.events, now);
         const state = sealSession(cipher, step.session);
         await tx.session.upsert({ where: { contactId }, create: { contactId, state }, update: { state } });
         return { duplicate: false, contactId, locale: step.session.locale, replies, hideHistory: hide ? visible : null };

@@ -1,13 +1,15 @@
-// The engine is a step function: (session, inbound) -> (session', replies, events). It touches no database and
-// no channel; the conversation service persists what it returns and the channel delivers the replies.
+// The engine is a step function: (session, inbound) -> (session', replies, events). It touches no channel and
+// writes nothing; the conversation service persists what it returns and the channel delivers the replies.
+// Actions may read through the injected services (e.g. the agency registry), hence the step is async.
 import { nodeTypeOf } from '../flow/nodes/index.ts';
 import { commandPayload, parseOptionPayload } from '../flow/payload.ts';
-import type { EngineEvent, FlowSet, NodeOutcome } from '../flow/types.ts';
+import type { EngineEvent, FlowServices, FlowSet, NodeOutcome } from '../flow/types.ts';
 import type { Translator } from '../i18n.ts';
 import type { Locale } from '../locales.ts';
 import type { Inbound, Reply } from '../message.ts';
 import { newSession, type Position, type SessionState } from '../session.ts';
 import { foldText } from '../text.ts';
+import { NO_DANGER, type Triage, type TriageVerdict } from '../triage/verdict.ts';
 import { createCommandMatcher, type ConfirmCommand, type GlobalCommand } from './commands.ts';
 import { TurnState } from './turn.ts';
 
@@ -19,6 +21,8 @@ export interface EngineOptions {
   readonly translator: Translator;
   readonly sessionTimeoutMs: number;
   readonly defaultLocale: Locale;
+  /** Danger triage on every free text; without it nothing is flagged. */
+  readonly triage?: Triage;
 }
 
 export interface StepInput {
@@ -26,16 +30,18 @@ export interface StepInput {
   readonly inbound: Inbound;
   readonly now: Date;
   readonly canDeleteMessages: boolean;
+  readonly services?: FlowServices;
 }
 
 export interface StepOutput {
   readonly session: SessionState;
   readonly replies: readonly Reply[];
   readonly events: readonly EngineEvent[];
+  readonly triage: TriageVerdict;
 }
 
 export interface Engine {
-  step(input: StepInput): StepOutput;
+  step(input: StepInput): Promise<StepOutput>;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -43,13 +49,13 @@ export function createEngine(options: EngineOptions): Engine {
   const commands = createCommandMatcher(translator);
   const variables = Object.fromEntries([...flows.contacts].map(([id, contact]) => [id, contact.display]));
 
-  function enter(turn: TurnState, start: Position): void {
+  async function enter(turn: TurnState, start: Position): Promise<void> {
     let current = start;
     for (let hops = 0; hops < MAX_NODES_PER_TURN; hops += 1) {
       const node = flows.node(current);
       if (!node) throw new Error(`no node ${current.flow}#${current.node}`);
       turn.flowId = current.flow;
-      const outcome = nodeTypeOf(node).enter(node, turn);
+      const outcome = await nodeTypeOf(node).enter(node, turn);
       if ('next' in outcome) {
         current = flows.resolve(current.flow, outcome.next)!;
       } else {
@@ -60,10 +66,14 @@ export function createEngine(options: EngineOptions): Engine {
     throw new Error(`more than ${MAX_NODES_PER_TURN} nodes in one turn from ${start.flow}#${start.node}`);
   }
 
-  function follow(turn: TurnState, from: Position, outcome: NodeOutcome): void {
-    if ('next' in outcome) enter(turn, flows.resolve(from.flow, outcome.next)!);
+  /** After a node handled the person's message. Text that did not fit but sounds worrying gets an offer of help. */
+  async function follow(turn: TurnState, from: Position, outcome: NodeOutcome, concern: boolean): Promise<void> {
+    if ('next' in outcome) await enter(turn, flows.resolve(from.flow, outcome.next)!);
     else if ('end' in outcome) turn.session.at = flows.home;
-    else if ('reask' in outcome) reask(turn, from);
+    else if ('reask' in outcome) {
+      if (concern && flows.triage) await enter(turn, flows.triage.concern);
+      else reask(turn, from);
+    }
   }
 
   function reask(turn: TurnState, at: Position): void {
@@ -74,9 +84,9 @@ export function createEngine(options: EngineOptions): Engine {
     else turn.say({ text: turn.t('common:reask.choice') });
   }
 
-  function welcomeBack(turn: TurnState): void {
+  async function welcomeBack(turn: TurnState): Promise<void> {
     turn.say({ text: turn.t('common:welcomeBack') });
-    enter(turn, flows.home);
+    await enter(turn, flows.home);
   }
 
   function askForget(turn: TurnState): void {
@@ -90,7 +100,7 @@ export function createEngine(options: EngineOptions): Engine {
     });
   }
 
-  function runCommand(turn: TurnState, command: GlobalCommand | ConfirmCommand, canDelete: boolean): void {
+  async function runCommand(turn: TurnState, command: GlobalCommand | ConfirmCommand, canDelete: boolean): Promise<void> {
     switch (command) {
       case 'exit':
         // Quick exit: a reply that says nothing about why the person was here; the flow stops.
@@ -106,7 +116,7 @@ export function createEngine(options: EngineOptions): Engine {
         turn.say({ text: turn.t('common:forget.kept') });
         return;
       default:
-        enter(turn, flows.commands[command]);
+        await enter(turn, flows.commands[command]);
     }
   }
 
@@ -127,8 +137,28 @@ export function createEngine(options: EngineOptions): Engine {
     return command === undefined || command === 'forget-no';
   }
 
+  /** Triage of free text: flags for staff, and the emergency answer first when someone may be in danger now. */
+  function assess(turn: TurnState, inbound: Inbound, command: unknown): TriageVerdict {
+    if (!options.triage || command || inbound.kind !== 'text' || !inbound.text) return NO_DANGER;
+    const verdict = options.triage(inbound.text);
+    const minor = turn.session.vars.minor === true;
+    if (verdict.codeWord) {
+      // The silent code word: staff are alerted, and nothing on the screen changes.
+      turn.emit({ type: 'flag', severity: 'urgent', category: 'code_word', reason: 'triage:code_word', minor });
+    } else if (verdict.severity !== 'none') {
+      turn.emit({
+        type: 'flag',
+        severity: verdict.severity,
+        category: verdict.categories[0] ?? 'concern',
+        reason: `triage:${verdict.reasons[0] ?? verdict.severity}`,
+        minor,
+      });
+    }
+    return verdict;
+  }
+
   return {
-    step({ session, inbound, now, canDeleteMessages }) {
+    async step({ session, inbound, now, canDeleteMessages, services }) {
       const isNew = session === null;
       const state: SessionState = session
         ? structuredClone(session)
@@ -137,27 +167,33 @@ export function createEngine(options: EngineOptions): Engine {
       const expired =
         !isNew && state.at !== null && now.getTime() - Date.parse(state.lastActiveAt) > options.sessionTimeoutMs;
       state.lastActiveAt = now.toISOString();
-      const turn = new TurnState(state, flows, translator, variables);
+      const turn = new TurnState(state, flows, translator, variables, now, services ?? {});
       const command = commands.detect(inbound);
       const optionPayload = inbound.payload !== undefined ? parseOptionPayload(inbound.payload) : undefined;
       const position = state.at && flows.node(state.at) ? state.at : null;
+      const verdict = assess(turn, inbound, command);
+      const concern = verdict.severity === 'medium' || verdict.severity === 'high';
 
       if (state.pending === 'forget' && answerForget(turn, inbound, command)) {
         // answered: deleted, or kept with nothing more to do
       } else if (command) {
-        runCommand(turn, command, canDeleteMessages);
+        await runCommand(turn, command, canDeleteMessages);
+      } else if (verdict.severity === 'urgent' && !verdict.codeWord && flows.triage) {
+        await enter(turn, flows.triage.urgent);
       } else if (isNew || inbound.kind === 'start') {
-        enter(turn, flows.commands.start);
-      } else if (optionPayload) {
-        // A button, possibly on an older message: follow it if it still exists, otherwise re-ask where we are.
+        await enter(turn, concern && flows.triage ? flows.triage.concern : flows.commands.start);
+      } else if (optionPayload && !(position && optionPayload.flow === position.flow && optionPayload.node === position.node)) {
+        // A button on an older message: follow it if it still exists, otherwise re-ask where we are.
         const from = { flow: optionPayload.flow, node: optionPayload.node };
         const node = flows.node(from);
-        const target = node ? nodeTypeOf(node).optionTarget?.(node, optionPayload.option) : undefined;
-        if (target) enter(turn, flows.resolve(from.flow, target)!);
+        turn.flowId = from.flow;
+        const target = node ? nodeTypeOf(node).optionTarget?.(node, optionPayload.option, turn) : undefined;
+        if (target) await enter(turn, flows.resolve(from.flow, target)!);
         else if (position && !expired) reask(turn, position);
-        else welcomeBack(turn);
+        else await welcomeBack(turn);
       } else if (expired || !position) {
-        welcomeBack(turn);
+        if (concern && flows.triage) await enter(turn, flows.triage.concern);
+        else await welcomeBack(turn);
       } else if (inbound.kind === 'media' || inbound.kind === 'unsupported' || inbound.kind === 'contact') {
         turn.say({ text: turn.t('common:unsupported') });
         reask(turn, position);
@@ -165,9 +201,10 @@ export function createEngine(options: EngineOptions): Engine {
         const node = flows.node(position)!;
         turn.flowId = position.flow;
         const nodeType = nodeTypeOf(node);
-        follow(turn, position, nodeType.receive ? nodeType.receive(node, inbound, turn) : { reask: true });
+        const outcome = nodeType.receive ? await nodeType.receive(node, inbound, turn) : { reask: true as const };
+        await follow(turn, position, outcome, concern);
       }
-      return { session: state, replies: turn.replies, events: turn.events };
+      return { session: state, replies: turn.replies, events: turn.events, triage: verdict };
     },
   };
 }

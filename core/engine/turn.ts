@@ -1,5 +1,5 @@
 // The turn in progress: collects what the engine says and does while nodes run.
-import type { EngineEvent, FlowSet, Turn } from '../flow/types.ts';
+import type { EngineEvent, FlowServices, FlowSet, Turn } from '../flow/types.ts';
 import { payloadFor } from '../flow/payload.ts';
 import type { Translator } from '../i18n.ts';
 import type { Locale } from '../locales.ts';
@@ -17,14 +17,16 @@ export class TurnState implements Turn {
     private readonly translator: Translator,
     /** Filled into every text: the hotline numbers of flows/contacts.json, written once for all languages. */
     private readonly variables: Readonly<Record<string, string>>,
+    readonly now: Date,
+    readonly services: FlowServices,
   ) {}
 
   get locale(): Locale {
     return this.session.locale;
   }
 
-  t(key: string): string {
-    return this.translator.t(this.session.locale, key, this.variables);
+  t(key: string, variables?: Record<string, unknown>): string {
+    return this.translator.t(this.session.locale, key, { ...this.session.vars, ...this.variables, ...variables });
   }
 
   say(reply: Reply): void {

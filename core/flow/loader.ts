@@ -12,7 +12,7 @@ import { ACTION_NAMES, checkActionCall } from './actions/index.ts';
 import { contactIdSchema, idSchema, targetSchema } from './nodes/common.ts';
 import { NODE_TYPES, nodeTypeOf } from './nodes/index.ts';
 import { payloadFor, MAX_PAYLOAD_BYTES } from './payload.ts';
-import type { BaseNode, CommandName, ContactEntry, Flow, FlowDocument, FlowSet, MeaningContext } from './types.ts';
+import type { BaseNode, CommandName, ContactEntry, Flow, FlowDocument, FlowSet, MeaningContext, TriageRoutes } from './types.ts';
 
 export const SPEC_VERSION = 1;
 export const FLOW_FILE = 'flow.json';
@@ -39,6 +39,8 @@ const routesSchema = z
     $comment: z.string().optional(),
     home: crossFlowTarget,
     commands: z.object(Object.fromEntries(COMMANDS.map((name) => [name, crossFlowTarget])) as Record<CommandName, typeof crossFlowTarget>).strict(),
+    /** Where danger triage sends a person; without it, triage only raises flags. */
+    triage: z.object({ urgent: crossFlowTarget, concern: crossFlowTarget }).strict().optional(),
   })
   .strict();
 
@@ -63,7 +65,7 @@ export function parseTarget(fromFlow: string, target: string): Position {
   return hash === -1 ? { flow: fromFlow, node: target } : { flow: target.slice(0, hash), node: target.slice(hash + 1) };
 }
 
-const PATH_LABELS: Record<string, string> = { options: 'choice', text: 'text', links: 'link', callables: 'callable' };
+const PATH_LABELS: Record<string, string> = { options: 'choice', text: 'text', links: 'link', callables: 'callable', cases: 'case', questions: 'question' };
 
 /** Turns a zod issue path into the words of our error messages ("node menu: choice 2: target"). */
 function describePath(path: readonly PropertyKey[], raw: unknown): string {
@@ -213,21 +215,27 @@ export function loadFlows(options: LoadFlowsOptions): FlowSet {
   }
 
   let home: Position | undefined;
+  let triage: TriageRoutes | undefined;
   const commands = {} as Record<CommandName, Position>;
   // With a flow unread, its targets would all look missing: report the flow's own problem only.
   if (routesParsed?.success && unreadFlows === 0) {
     const routeTargets: [string, string][] = [
       ['home', routesParsed.data.home],
       ...COMMANDS.map((name): [string, string] => [`commands.${name}`, routesParsed.data.commands[name]]),
+      ...Object.entries(routesParsed.data.triage ?? {}).map(([name, target]): [string, string] => [`triage.${name}`, target]),
     ];
     for (const [field, target] of routeTargets) {
       if (!nodeAt(parseTarget('', target))) problems.push(`${shown(routesFile)}: ${field}: target "${target}" does not exist`);
     }
     home = parseTarget('', routesParsed.data.home);
     for (const name of COMMANDS) commands[name] = parseTarget('', routesParsed.data.commands[name]);
+    const triageRoutes = routesParsed.data.triage;
+    if (triageRoutes) triage = { urgent: parseTarget('', triageRoutes.urgent), concern: parseTarget('', triageRoutes.concern) };
   }
 
-  if (problems.length === 0 && home) problems.push(...graphProblems(flows, [home, ...Object.values(commands)]));
+  if (problems.length === 0 && home) {
+    problems.push(...graphProblems(flows, [home, ...Object.values(commands), ...(triage ? [triage.urgent, triage.concern] : [])]));
+  }
 
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
@@ -238,7 +246,7 @@ export function loadFlows(options: LoadFlowsOptions): FlowSet {
     const position = parseTarget(fromFlow, target);
     return nodeAt(position) ? position : undefined;
   };
-  return deepFreeze({ flows, home: home!, commands, contacts, resolve, node: nodeAt });
+  return deepFreeze({ flows, home: home!, commands, contacts, resolve, node: nodeAt, ...(triage ? { triage } : {}) });
 }
 
 /** Reachability from home and the commands, and loops of nodes that never wait for the person. */

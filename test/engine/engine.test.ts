@@ -13,65 +13,65 @@ const flows = loadFlows({ dir: join(ROOT, 'flows'), translator });
 const engine = createEngine({ flows, translator, sessionTimeoutMs: 30 * 60_000, defaultLocale: 'ro' });
 const now = new Date('2026-11-29T12:00:00Z');
 
-function run(session: SessionState | null, input: Partial<Inbound>) {
+async function run(session: SessionState | null, input: Partial<Inbound>) {
   const inbound: Inbound = { channel: 't', channelUserId: 'u', externalId: 'e', kind: 'text', receivedAt: now, ...input };
-  return engine.step({ session, inbound, now, canDeleteMessages: true });
+  return await engine.step({ session, inbound, now, canDeleteMessages: true });
 }
 
-describe('engine step', () => {
-  it('is pure: the input session is not changed', () => {
-    const first = run(null, { text: '/start', localeHint: 'en' });
+describe('engine step', async () => {
+  it('is pure: the input session is not changed', async () => {
+    const first = await run(null, { text: '/start', localeHint: 'en' });
     const frozen = structuredClone(first.session);
-    run(first.session, { text: '6' });
+    await run(first.session, { text: '6' });
     expect(first.session).toEqual(frozen);
   });
 
-  it('a first message of any kind greets the person, in the default language without a hint', () => {
-    const out = run(null, { text: 'salut' });
+  it('a first message of any kind greets the person, in the default language without a hint', async () => {
+    const out = await run(null, { text: 'salut' });
     expect(out.session.locale).toBe('ro');
     expect(out.replies[0]?.text).toMatch(/^Bine ați venit/);
     expect(out.session.at).toEqual({ flow: 'main', node: 'menu' });
   });
 
-  it('a button on an older message still works', () => {
-    const start = run(null, { text: '/start', localeHint: 'en' });
+  it('a button on an older message still works', async () => {
+    const start = await run(null, { text: '/start', localeHint: 'en' });
     const menuButtons = start.replies.at(-1)!.choices!;
-    const privacy = run(start.session, { text: '7' });
-    const pressedOld = run(privacy.session, { kind: 'choice', payload: menuButtons[4]!.payload });
+    const privacy = await run(start.session, { text: '7' });
+    const pressedOld = await run(privacy.session, { kind: 'choice', payload: menuButtons[4]!.payload });
     expect(pressedOld.replies[0]?.text).toBe('If you are in danger right now, call 112. It is free from any phone.');
   });
 
-  it('a stale or forged payload gets a re-ask, not a crash', () => {
-    const start = run(null, { text: '/start', localeHint: 'en' });
+  it('a stale or forged payload gets a re-ask, not a crash', async () => {
+    const start = await run(null, { text: '/start', localeHint: 'en' });
     for (const payload of ['main/menu/nope', 'gone/x/y', 'cmd:nope', '///', '']) {
-      const out = run(start.session, { kind: 'choice', payload });
+      const out = await run(start.session, { kind: 'choice', payload });
       expect(out.replies[0]?.text).toBe('Sorry, I did not understand. You can choose one of these options, or write "menu".');
       expect(out.replies[0]?.choices).toHaveLength(7);
     }
   });
 
-  it('pictures, stickers and voice get a kind answer and the question again', () => {
-    const start = run(null, { text: '/start', localeHint: 'en' });
-    const out = run(start.session, { kind: 'media' });
+  it('pictures, stickers and voice get a kind answer and the question again', async () => {
+    const start = await run(null, { text: '/start', localeHint: 'en' });
+    const out = await run(start.session, { kind: 'media' });
     expect(out.replies.map((r) => r.text)).toEqual([
       'I can only read text here, not pictures, voice messages or stickers.',
       'Sorry, I did not understand. You can choose one of these options, or write "menu".',
     ]);
   });
 
-  it('hotline numbers are filled into every language and offered as numbers to call', () => {
+  it('hotline numbers are filled into every language and offered as numbers to call', async () => {
     for (const locale of ['ro', 'ru', 'uk', 'en'] as const) {
-      const start = run(null, { text: '/start', localeHint: locale });
-      const out = run(start.session, { text: '5' });
+      const start = await run(null, { text: '/start', localeHint: locale });
+      const out = await run(start.session, { text: '5' });
       expect(out.replies[0]?.text).toContain('112');
       expect(out.replies.at(-1)?.callables?.map((c) => c.phone)).toEqual(['112', '080077777', '+37322233309', '080088008', '116111', '+37322254998']);
     }
   });
 
-  it('quick exit emits hideHistory and leaves the person home, showing nothing else', () => {
-    const start = run(null, { text: '/start', localeHint: 'en' });
-    const inLang = run(start.session, { text: '6' });
-    const out = run(inLang.session, { text: '/exit' });
+  it('quick exit emits hideHistory and leaves the person home, showing nothing else', async () => {
+    const start = await run(null, { text: '/start', localeHint: 'en' });
+    const inLang = await run(start.session, { text: '6' });
+    const out = await run(inLang.session, { text: '/exit' });
     expect(out.events).toEqual([{ type: 'hideHistory' }]);
     expect(out.replies).toHaveLength(1);
     expect(out.replies[0]?.choices).toBeUndefined();

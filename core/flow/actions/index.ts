@@ -2,15 +2,18 @@
 // flows load, so a flow cannot call an action that does not exist or pass it the wrong parameters.
 import { z } from 'zod';
 import type { Turn } from '../types.ts';
+import { cancelReferralAction, requestReferralAction } from './referral.ts';
+import { raiseFlagAction } from './raise-flag.ts';
 import { setLocaleAction } from './set-locale.ts';
+import { setVarAction } from './set-var.ts';
 
 export interface ActionType<P> {
   readonly name: string;
   readonly params: z.ZodType<P>;
-  run(params: P, turn: Turn): void;
+  run(params: P, turn: Turn): void | Promise<void>;
 }
 
-const ACTIONS: readonly ActionType<any>[] = [setLocaleAction];
+const ACTIONS: readonly ActionType<any>[] = [setLocaleAction, setVarAction, raiseFlagAction, requestReferralAction, cancelReferralAction];
 const byName = new Map(ACTIONS.map((action) => [action.name, action]));
 
 export const ACTION_NAMES: ReadonlySet<string> = new Set(byName.keys());
@@ -25,8 +28,8 @@ export function checkActionCall(name: string, params: unknown): string[] {
     : parsed.error.issues.map((issue) => `params${issue.path.length ? `: ${issue.path.join('.')}` : ''}: ${issue.message}`);
 }
 
-export function runAction(name: string, params: unknown, turn: Turn): void {
+export async function runAction(name: string, params: unknown, turn: Turn): Promise<void> {
   const action = byName.get(name);
   if (!action) throw new Error(`unknown action "${name}"`);
-  action.run(action.params.parse(params), turn);
+  await action.run(action.params.parse(params), turn);
 }

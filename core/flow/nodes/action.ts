@@ -24,8 +24,8 @@ export const actionNode: NodeType<ActionNode> = {
   targets: (node) => (node.next ? [{ path: 'next', value: node.next }] : []),
   contactIds: () => [],
   check: (node, context) => context.checkAction(node.action, node.params ?? {}),
-  enter(node, turn) {
-    runAction(node.action, node.params ?? {}, turn);
+  async enter(node, turn) {
+    await runAction(node.action, node.params ?? {}, turn);
     return node.next ? { next: node.next } : { end: true };
   },
 };

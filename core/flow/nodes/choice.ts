@@ -15,6 +15,8 @@ const schema = z
     type: z.literal('choice'),
     text: textSchema,
     options: z.array(optionSchema).min(1).max(MAX_OPTIONS, `at most ${MAX_OPTIONS} options`),
+    /** Keeps the chosen option's id in this session variable (e.g. a destination or a time window). */
+    saveAs: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, 'must be a variable name').optional(),
     ...extrasShape,
   })
   .strict();
@@ -25,6 +27,15 @@ function offerOptions(node: ChoiceNode, turn: Turn): void {
   turn.attach({
     choices: node.options.map((option) => ({ label: turn.t(option.label), payload: turn.payloadFor(node.id, option.id) })),
   });
+}
+
+/** A pressed button (payload), a typed number, or a typed label (case and diacritics ignored). */
+function pickOption(node: ChoiceNode, payload: string | undefined, text: string | undefined, turn: Turn) {
+  if (payload !== undefined) return node.options.find((o) => turn.payloadFor(node.id, o.id) === payload);
+  const typed = foldText(text ?? '');
+  if (typed === '') return undefined;
+  const number = /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
+  return node.options[number - 1] ?? node.options.find((o) => foldText(turn.t(o.label)) === typed);
 }
 
 export const choiceNode: NodeType<ChoiceNode> = {
@@ -53,21 +64,19 @@ export const choiceNode: NodeType<ChoiceNode> = {
     return { wait: true };
   },
   receive(node, inbound, turn) {
-    if (inbound.payload !== undefined) {
-      const option = node.options.find((o) => turn.payloadFor(node.id, o.id) === inbound.payload);
-      return option ? { next: option.target } : { reask: true };
-    }
-    const typed = foldText(inbound.text ?? '');
-    if (typed === '') return { reask: true };
-    const number = /^\d{1,2}$/.test(typed) ? Number(typed) : NaN;
-    const option =
-      node.options[number - 1] ?? node.options.find((o) => foldText(turn.t(o.label)) === typed);
-    return option ? { next: option.target } : { reask: true };
+    const option = pickOption(node, inbound.payload, inbound.text, turn);
+    if (!option) return { reask: true };
+    if (node.saveAs) turn.session.vars[node.saveAs] = option.id;
+    return { next: option.target };
   },
   reask(node, turn) {
     turn.say({ text: turn.t('common:reask.choice') });
     offerOptions(node, turn);
   },
   optionIds: (node) => node.options.map((option, i) => ({ path: `choice ${i + 1}: id`, value: option.id })),
-  optionTarget: (node, optionId) => node.options.find((option) => option.id === optionId)?.target,
+  optionTarget(node, optionId, turn) {
+    const option = node.options.find((o) => o.id === optionId);
+    if (option && node.saveAs) turn.session.vars[node.saveAs] = option.id;
+    return option?.target;
+  },
 };
