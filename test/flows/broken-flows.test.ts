@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPunteError } from '../../core/errors.ts';
+import { ACTION_NAMES } from '../../core/flow/actions/index.ts';
 import { loadFlows } from '../../core/flow/loader.ts';
+import { NODE_TYPES } from '../../core/flow/nodes/index.ts';
 import { createTranslator, loadLocaleResources } from '../../core/i18n.ts';
 import { ROOT } from '../helpers/cli.ts';
 
@@ -40,7 +42,7 @@ const CASES: [string, (dir: string, main: FlowJson) => FlowJson | string | void,
   ['a target in another flow that does not exist', (_d, m) => void (node(m, 'welcome').next = 'job#intro'),
     'main/flow.json: flow main: node welcome: next: target "job#intro" does not exist'],
   ['an unknown node type', (_d, m) => void (node(m, 'welcome').type = 'video'),
-    'main/flow.json: flow main: node welcome: type: must be one of message, choice, input, action, branch'],
+    `main/flow.json: flow main: node welcome: type: must be one of ${NODE_TYPES.map((t) => t.type).join(', ')}`],
   ['a misspelt field', (_d, m) => void (node(m, 'welcome').nxt = 'menu'),
     'main/flow.json: flow main: node welcome: Unrecognized key: "nxt"'],
   ['a missing required field', (_d, m) => void delete node(m, 'menu').options,
@@ -62,7 +64,7 @@ const CASES: [string, (dir: string, main: FlowJson) => FlowJson | string | void,
     node(m, 'privacy').options[0].target = 'a';
   }, 'main/flow.json: flow main: node a: loops without waiting for the person (main#a -> main#b -> main#a)'],
   ['an unknown action', (_d, m) => void (node(m, 'set-ro').action = 'setLanguage'),
-    'main/flow.json: flow main: node set-ro: action: unknown action "setLanguage" (known: setLocale, setVar, raiseFlag, requestReferral, cancelReferral)'],
+    `main/flow.json: flow main: node set-ro: action: unknown action "setLanguage" (known: ${[...ACTION_NAMES].join(', ')})`],
   ['wrong action parameters', (_d, m) => void (node(m, 'set-ro').params = { locale: 'fr' }),
     'main/flow.json: flow main: node set-ro: params: locale: Invalid option: expected one of "ro"|"ru"|"uk"|"en"'],
   ['an id over 24 characters', (_d, m) => {
