@@ -1,0 +1,17 @@
+// The core's way to reach a Telegram user outside a turn (a counsellor's reply): stored replies are sent in
+// the chat's order, after any turn still being answered, and their message ids reported back.
+import type { Api } from 'grammy';
+import type { ChannelSender } from '../../core/channels.ts';
+import type { KeyedQueue } from '../../core/conversation/keyed-queue.ts';
+import { deliver } from './deliver.ts';
+import { TELEGRAM_CAPABILITIES, TELEGRAM_CHANNEL } from './limits.ts';
+
+export function createSender(options: { api: Api; silent: boolean; queue: KeyedQueue }): ChannelSender {
+  return {
+    channel: TELEGRAM_CHANNEL,
+    capabilities: TELEGRAM_CAPABILITIES,
+    // In a private chat the chat id is the person's id, which is what the core stores as channelUserId.
+    send: (channelUserId, messages, delivered) =>
+      options.queue.run(channelUserId, () => deliver({ api: options.api, chatId: channelUserId, silent: options.silent }, messages, delivered)),
+  };
+}
