@@ -1,0 +1,15 @@
+// Retention: transcripts are not kept forever. Messages older than RETENTION_DAYS are deleted, except in
+// conversations staff are still working on (an open or assigned flag), which keep their whole story until closed.
+import type { Database } from './db/client.ts';
+
+export async function purgeOldMessages(db: Database, options: { retentionDays: number; now: Date }): Promise<number> {
+  const cutoff = new Date(options.now.getTime() - options.retentionDays * 24 * 60 * 60_000);
+  const result = await db.message.deleteMany({
+    where: {
+      createdAt: { lt: cutoff },
+      contact: { flags: { none: { status: { in: ['open', 'assigned'] } } } },
+    },
+  });
+  await db.channelMessage.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  return result.count;
+}
