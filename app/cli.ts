@@ -3,16 +3,28 @@
 import { loadConfig } from '../core/config.ts';
 import { isPunteError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../core/log.ts';
+import { agenciesCommand } from './commands/agencies.ts';
 import { chatCommand } from './commands/chat.ts';
+import { checkOfferCommand } from './commands/check-offer.ts';
 import { parseCommandArgs, type CommandContext } from './commands/context.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
+import { triageCommand } from './commands/triage.ts';
+import { staffCommand } from './commands/staff.ts';
+import { telegramCommand } from './commands/telegram.ts';
+import { viberCommand } from './commands/viber.ts';
 import { createRuntime } from './runtime.ts';
 
 const COMMANDS: Record<string, { run: (context: CommandContext) => Promise<number>; summary: string; quiet: boolean }> = {
+  agencies: { run: agenciesCommand, summary: 'agencies import FILE.csv                replace the licensed-agency registry with this list', quiet: true },
   chat: { run: chatCommand, summary: 'chat [--lang ro|ru|uk|en] [--user ID]   talk to Punte in this terminal', quiet: true },
   migrate: { run: migrateCommand, summary: 'migrate                                 apply pending database migrations', quiet: true },
   serve: { run: serveCommand, summary: 'serve                                   start the HTTP server (npm start)', quiet: false },
+  'check-offer': { run: checkOfferCommand, summary: 'check-offer [--lang L] [--json]        check a job offer read from standard input', quiet: true },
+  triage: { run: triageCommand, summary: 'triage [--lang L] [--json]             danger triage of a message read from standard input', quiet: true },
+  staff: { run: staffCommand, summary: 'staff add|list|disable|enable|password  staff console accounts (add --email E --role admin|caseworker|viewer)', quiet: true },
+  telegram: { run: telegramCommand, summary: 'telegram setup|status [--json]          set the Telegram webhook and command menu, or show its state', quiet: true },
+  viber: { run: viberCommand, summary: 'viber setup|status [--json]             set the Viber webhook, or show what Viber knows of the bot', quiet: true },
 };
 
 const USAGE = `usage: punte <command>\n\n${Object.values(COMMANDS)

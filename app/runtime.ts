@@ -12,12 +12,17 @@ import { loadFlows } from '../core/flow/loader.ts';
 import type { FlowSet } from '../core/flow/types.ts';
 import { createTranslator, loadLocaleResources, type Translator } from '../core/i18n.ts';
 import type { Logger } from '../core/log.ts';
-import { resolveSecrets } from '../core/secrets.ts';
+import { parseCentreHours } from '../core/handoff/hours.ts';
+import { HandoffService } from '../core/handoff/service.ts';
+import { createTriage } from '../core/triage/index.ts';
+import { resolveSecrets, type Secrets } from '../core/secrets.ts';
 import { CHANNEL_MODULES } from './channels.ts';
 import { FLOWS_DIR, MIGRATIONS_DIR, PROJECT_ROOT } from './paths.ts';
 
 export interface Runtime {
   readonly config: Config;
+  /** From the environment, or generated into DATA_DIR in development. */
+  readonly secrets: Secrets;
   readonly log: Logger;
   readonly db: Database;
   readonly cipher: Cipher;
@@ -26,6 +31,8 @@ export interface Runtime {
   readonly conversations: ConversationService;
   /** Adapters that can reach people outside a turn. */
   readonly registry: ChannelRegistry;
+  /** Counsellors taking conversations from the bot and handing them back. */
+  readonly handoff: HandoffService;
   /** The channels configured in this environment. */
   readonly channels: readonly ChannelInstance[];
   close(): Promise<void>;
@@ -58,7 +65,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     translator,
     sessionTimeoutMs: config.SESSION_TIMEOUT_MINUTES * 60_000,
     defaultLocale: config.DEFAULT_LOCALE,
+    triage: createTriage({ flowsDir, codeWord: config.TRIAGE_CODE_WORD }),
   });
+  const centreHours = parseCentreHours(config.CENTRE_HOURS, config.CENTRE_TIMEZONE);
   const { db, applied } = await openDatabase({ databaseUrl: config.DATABASE_URL, migrationsDir: MIGRATIONS_DIR });
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   const conversations = new ConversationService({
@@ -69,13 +78,25 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     log,
     defaultLocale: config.DEFAULT_LOCALE,
     flowsDir,
+    centreHours,
     ...(options.now ? { now: options.now } : {}),
   });
   const registry = new ChannelRegistry();
+  const handoff = new HandoffService({
+    db,
+    cipher,
+    registry,
+    conversations,
+    translator,
+    flows,
+    log,
+    timeoutMs: config.HANDOFF_TIMEOUT_MINUTES * 60_000,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const channels: ChannelInstance[] = [];
   if (options.withChannels) {
     for (const module of CHANNEL_MODULES) {
-      const channel = module.configure({ env: options.env, config, log: log.child({ channel: module.name }), conversations });
+      const channel = module.configure({ env: options.env, config, log: log.child({ channel: module.name }), conversations, translator });
       if (!channel) continue;
       channels.push(channel);
       if (channel.sender) registry.register(channel.sender);
@@ -84,7 +105,9 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
   return {
     config,
+    secrets,
     registry,
+    handoff,
     channels,
     log,
     db,

@@ -1,7 +1,13 @@
 // Builds the HTTP server (fastify) without listening, so tests inject requests; `serve` listens.
 // Channels register here as fastify plugins as they arrive.
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { staffConsole } from '../staff/plugin.ts';
 import type { Runtime } from './runtime.ts';
+
+/** TRUST_PROXY as fastify takes it: a number of hops becomes "trust the nearest N". */
+function trustProxy(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
 
 export async function buildServer(runtime: Runtime): Promise<FastifyInstance> {
   const app = Fastify({
@@ -9,6 +15,8 @@ export async function buildServer(runtime: Runtime): Promise<FastifyInstance> {
     bodyLimit: runtime.config.BODY_LIMIT_BYTES,
     // Request logs carry method, route and status only: never bodies, which hold people's messages.
     disableRequestLogging: false,
+    // Behind a reverse proxy the client's address (for the sign-in rate limit) comes from X-Forwarded-For.
+    trustProxy: trustProxy(runtime.config.TRUST_PROXY),
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
@@ -20,6 +28,20 @@ export async function buildServer(runtime: Runtime): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   for (const channel of runtime.channels) await channel.routes?.(app);
+
+  // The staff console: pages under /staff, its JSON API under /staff/api.
+  await app.register(staffConsole, {
+    prefix: '/staff',
+    db: runtime.db,
+    cipher: runtime.cipher,
+    translator: runtime.translator,
+    flows: runtime.flows,
+    handoff: runtime.handoff,
+    log: runtime.log,
+    sessionSecret: runtime.secrets.STAFF_SESSION_SECRET,
+    idleMinutes: runtime.config.STAFF_IDLE_MINUTES,
+    publicUrl: runtime.config.PUBLIC_URL,
+  });
 
   await app.ready();
   return app;

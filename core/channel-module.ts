@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ChannelSender } from './channels.ts';
 import type { Config } from './config.ts';
 import type { ConversationService } from './conversation/service.ts';
+import type { Translator } from './i18n.ts';
 import type { Logger } from './log.ts';
 
 export interface ChannelContext {
@@ -12,6 +13,8 @@ export interface ChannelContext {
   readonly config: Config;
   readonly log: Logger;
   readonly conversations: ConversationService;
+  /** The locale files, for the few words a channel itself must say (its command menu, a note after quick exit). */
+  readonly translator: Translator;
 }
 
 export interface ChannelInstance {

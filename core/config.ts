@@ -22,6 +22,27 @@ const configSchema = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES).default('ro'),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(256 * 1024),
+  /** A silent code word: typed anywhere, it raises an urgent flag for staff while the visible reply stays ordinary. */
+  TRIAGE_CODE_WORD: z.string().max(100).optional(),
+  /** When counsellors answer in the chat, in the centre's time zone; outside them the bot says so. */
+  CENTRE_HOURS: z.string().default('Mon-Fri 09:00-17:00'),
+  CENTRE_TIMEZONE: z.string().default('Europe/Chisinau'),
+  /** A conversation a counsellor took returns to the bot after this long without a staff reply. */
+  HANDOFF_TIMEOUT_MINUTES: z.coerce.number().positive().max(60 * 24 * 7).default(30),
+  /** The server's public address; staff console cookies are Secure when it is https. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  /** Behind a reverse proxy: trust its X-Forwarded-For (true, a number of hops, or comma-separated addresses). */
+  TRUST_PROXY: z
+    .string()
+    .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value))
+    .default(false),
+  /** A staff console session ends after this long without activity. */
+  STAFF_IDLE_MINUTES: z.coerce.number().positive().max(60 * 24).default(30),
+  /** Transcripts older than this are deleted (conversations with an open flag keep theirs until it is closed). */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -12,6 +12,8 @@ export const errorRegistry = {
   PUNTE_DATABASE_URL_INVALID: { status: 500, message: '%s' },
   PUNTE_MIGRATION_FAILED: { status: 500, message: '%s' },
   PUNTE_USAGE: { status: 400, message: '%s' },
+  PUNTE_STAFF_INVALID: { status: 400, message: '%s' },
+  PUNTE_AGENCIES_INVALID: { status: 400, message: 'agency list not imported: %s' },
 } as const;
 
 export type ErrorCode = keyof typeof errorRegistry;

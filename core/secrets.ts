@@ -1,5 +1,6 @@
 // Secrets come from the environment. In development (NODE_ENV unset) a missing secret is generated once into
 // the data folder, so `npm ci && npm start` just works; in production a missing secret stops start-up.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEncryptionKey, parseEncryptionKey } from './crypto.ts';
@@ -14,12 +15,21 @@ interface SecretSpec {
 // Later features add their secrets here (staff session secret, webhook secrets...).
 export const SECRET_SPECS: readonly SecretSpec[] = [
   { name: 'DATA_ENCRYPTION_KEY', generate: generateEncryptionKey, validate: (value) => void parseEncryptionKey(value) },
+  // Signs staff console cookies and keys the hashes of session tokens and sign-in attempts.
+  {
+    name: 'STAFF_SESSION_SECRET',
+    generate: () => randomBytes(32).toString('base64url'),
+    validate: (value) => {
+      if (value.length < 32) throw new PunteError('PUNTE_CONFIG_INVALID', 'STAFF_SESSION_SECRET: must be at least 32 characters');
+    },
+  },
 ];
 
 export const GENERATED_SECRETS_FILE = 'secrets.json';
 
 export interface Secrets {
   readonly DATA_ENCRYPTION_KEY: string;
+  readonly STAFF_SESSION_SECRET: string;
 }
 
 function readGenerated(file: string): Record<string, string> {
@@ -42,6 +52,11 @@ export function resolveSecrets(options: {
     const value = options.env[name];
     return value !== undefined && value.trim() !== '' ? value.trim() : undefined;
   };
+  // A malformed secret is named before missing ones: it is the more specific mistake.
+  for (const spec of SECRET_SPECS) {
+    const value = fromEnv(spec.name);
+    if (value !== undefined) spec.validate(value);
+  }
   const missing = SECRET_SPECS.filter((spec) => fromEnv(spec.name) === undefined).map((spec) => spec.name);
   if (missing.length > 0 && options.production) {
     throw new PunteError('PUNTE_SECRETS_MISSING', missing.join(', '));

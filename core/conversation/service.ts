@@ -5,11 +5,13 @@ import type { Cipher } from '../crypto.ts';
 import type { Database } from '../db/client.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { FlowSet } from '../flow/types.ts';
+import type { CentreHours } from '../handoff/hours.ts';
 import { isLocale, type Locale } from '../locales.ts';
 import type { Logger } from '../log.ts';
 import type { ChannelCapabilities, Inbound, OutboundMessage, TurnResult, VisibleMessage } from '../message.ts';
 import type { SessionState } from '../session.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { pruneProcessedUpdates } from './processed-updates.ts';
 import { storeEvents } from './events.ts';
 import { openSession, sealSession } from './session-store.ts';
 
@@ -22,6 +24,7 @@ export interface ConversationServiceOptions {
   readonly defaultLocale: Locale;
   /** The folder flows were loaded from, for actions that read content of their own. */
   readonly flowsDir?: string;
+  readonly centreHours?: CentreHours;
   readonly now?: () => Date;
 }
 
@@ -67,7 +70,13 @@ export class ConversationService {
       inbound,
       now,
       canDeleteMessages: capabilities.canDeleteMessages,
-      services: { db, contactId: contact?.id ?? null, ...(this.options.flowsDir ? { flowsDir: this.options.flowsDir } : {}) },
+      handoff: contact?.mode === 'human',
+      services: {
+        db,
+        contactId: contact?.id ?? null,
+        ...(this.options.flowsDir ? { flowsDir: this.options.flowsDir } : {}),
+        ...(this.options.centreHours ? { centreHours: this.options.centreHours } : {}),
+      },
     });
     const forget = step.events.some((event) => event.type === 'forget');
     const hide = step.events.some((event) => event.type === 'hideHistory');
@@ -77,7 +86,7 @@ export class ConversationService {
     try {
       return await db.$transaction(async (tx) => {
         // The first write claims the update; a concurrent copy of it fails here on the unique key.
-        await tx.processedUpdate.create({ data: { channel: inbound.channel, externalId: inbound.externalId } });
+        await tx.processedUpdate.create({ data: { channel: inbound.channel, externalId: inbound.externalId, createdAt: now } });
 
         if (forget) {
           if (contact) await tx.contact.delete({ where: { id: contact.id } });
@@ -171,6 +180,34 @@ export class ConversationService {
         data: channelMessageIds.map((channelMessageId) => ({ contactId: message.contactId, channelMessageId, createdAt: now })),
       });
     }
+  }
+
+  /** Forgets one channel's processed-update ids older than `ttlMs` (see processed-updates.ts); returns how many. */
+  pruneProcessedUpdates(channel: string, ttlMs: number): Promise<number> {
+    return pruneProcessedUpdates(this.options.db, { channel, ttlMs, now: this.now() });
+  }
+
+  /**
+   * Records whether the channel lets us write to this person first (Viber: subscribed or not). Queued with the
+   * person's turns so it keeps their order; nothing is stored about someone we do not know.
+   */
+  setSubscribed(channel: string, channelUserId: string, subscribed: boolean): Promise<void> {
+    const channelUserKey = this.options.cipher.blindIndex(channelUserId);
+    return this.queue.run(`${channel}\u0000${channelUserKey}`, async () => {
+      await this.options.db.contact.updateMany({
+        where: { channel, channelUserKey, unsubscribedAt: subscribed ? { not: null } : null },
+        data: { unsubscribedAt: subscribed ? null : this.now() },
+      });
+    });
+  }
+
+  /** False when the person is known not to be subscribed; for anyone else the channel decides. */
+  async isSubscribed(channel: string, channelUserId: string): Promise<boolean> {
+    const contact = await this.options.db.contact.findUnique({
+      where: { channel_channelUserKey: { channel, channelUserKey: this.options.cipher.blindIndex(channelUserId) } },
+      select: { unsubscribedAt: true },
+    });
+    return contact?.unsubscribedAt == null;
   }
 
   /** Whether this person has written before (and has not asked to be forgotten). */

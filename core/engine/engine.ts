@@ -31,6 +31,8 @@ export interface StepInput {
   readonly now: Date;
   readonly canDeleteMessages: boolean;
   readonly services?: FlowServices;
+  /** A counsellor has this conversation: messages are for them, and the bot stays silent. */
+  readonly handoff?: boolean;
 }
 
 export interface StepOutput {
@@ -158,7 +160,7 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   return {
-    async step({ session, inbound, now, canDeleteMessages, services }) {
+    async step({ session, inbound, now, canDeleteMessages, services, handoff }) {
       const isNew = session === null;
       const state: SessionState = session
         ? structuredClone(session)
@@ -176,10 +178,14 @@ export function createEngine(options: EngineOptions): Engine {
 
       if (state.pending === 'forget' && answerForget(turn, inbound, command)) {
         // answered: deleted, or kept with nothing more to do
-      } else if (command) {
+      } else if (command && (!handoff || command === 'exit' || command === 'forget' || command === 'forget-yes' || command === 'forget-no')) {
         await runCommand(turn, command, canDeleteMessages);
       } else if (verdict.severity === 'urgent' && !verdict.codeWord && flows.triage) {
+        // The emergency answer fits what was said (danger now, or thoughts of suicide); it clears this again.
+        state.vars.triageCategory = verdict.categories[0] ?? 'urgent_danger';
         await enter(turn, flows.triage.urgent);
+      } else if (handoff) {
+        // The counsellor reads this in the console; the bot does not answer in their place.
       } else if (isNew || inbound.kind === 'start') {
         await enter(turn, concern && flows.triage ? flows.triage.concern : flows.commands.start);
       } else if (optionPayload && !(position && optionPayload.flow === position.flow && optionPayload.node === position.node)) {

@@ -142,6 +142,8 @@ export function loadFlows(options: LoadFlowsOptions): FlowSet {
 
   const flows = new Map<string, Flow>();
   let unreadFlows = 0;
+  /** Folders whose flow could not be read: targets into them would only repeat that flow's own problem. */
+  const unreadFolders = new Set<string>();
   const folders = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, FLOW_FILE)))
     .map((entry) => entry.name)
@@ -151,6 +153,7 @@ export function loadFlows(options: LoadFlowsOptions): FlowSet {
     const raw = readJson(file, problems, shown(file));
     if (raw === undefined) {
       unreadFlows += 1;
+      unreadFolders.add(folder);
       continue;
     }
     const parsed = flowSchema.safeParse(raw);
@@ -159,12 +162,14 @@ export function loadFlows(options: LoadFlowsOptions): FlowSet {
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, raw).map((p) => `${prefix}: ${p}`));
       unreadFlows += 1;
+      unreadFolders.add(folder);
       continue;
     }
     const document = parsed.data as unknown as FlowDocument;
     if (document.id !== folder) {
       problems.push(`${prefix}: id: must equal its folder name "${folder}"`);
       unreadFlows += 1;
+      unreadFolders.add(folder);
       continue;
     }
     const nodes = new Map<string, BaseNode>();
@@ -192,7 +197,8 @@ export function loadFlows(options: LoadFlowsOptions): FlowSet {
       const nodeType = nodeTypeOf(node);
       const at = `${flow.file}: flow ${flow.id}: node ${node.id}`;
       for (const { path, value } of nodeType.targets(node)) {
-        if (!nodeAt(parseTarget(flow.id, value))) problems.push(`${at}: ${path}: target "${value}" does not exist`);
+        const target = parseTarget(flow.id, value);
+        if (!nodeAt(target) && !unreadFolders.has(target.flow)) problems.push(`${at}: ${path}: target "${value}" does not exist`);
       }
       for (const { path, value } of nodeType.i18nKeys(node)) {
         const missing = LOCALES.filter((locale) => !translator.has(locale, value));

@@ -73,6 +73,8 @@ export interface FlowServices {
   readonly contactId?: string | null;
   /** The folder flows were loaded from, for content an action reads itself (rules, knowledge base). */
   readonly flowsDir?: string;
+  /** When counsellors answer in the chat. */
+  readonly centreHours?: import('../handoff/hours.ts').CentreHours;
 }
 
 type MaybePromise<T> = T | Promise<T>;

@@ -72,7 +72,7 @@ describe('start-up errors: a one-line reason and a non-zero exit', () => {
     dirs.push(dir);
     cpSync(join(ROOT, 'flows'), join(dir, 'flows'), { recursive: true });
     const file = join(dir, 'flows', 'main', 'flow.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"target": "abroad"', '"target": "q9"'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"target": "abroad#start"', '"target": "q9"'));
     const result = await runCli(['chat'], { input: '/start\n', env: freshEnv({ FLOWS_DIR: 'flows' }), cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
@@ -88,7 +88,7 @@ describe('start-up errors: a one-line reason and a non-zero exit', () => {
   it('production refuses to start without its secrets and says which', async () => {
     const result = await runCli(['chat'], { input: '/start\n', env: freshEnv({ NODE_ENV: 'production' }) });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe('punte: NODE_ENV=production needs these secrets in the environment: DATA_ENCRYPTION_KEY');
+    expect(result.stderr.trim()).toBe('punte: NODE_ENV=production needs these secrets in the environment: DATA_ENCRYPTION_KEY, STAFF_SESSION_SECRET');
   });
 
   it('an unknown option is a usage error', async () => {

@@ -64,7 +64,8 @@ describe('core/secrets', () => {
   it('a key in the environment wins and nothing is written', () => {
     const dir = tempDir();
     const key = generateEncryptionKey();
-    const secrets = resolveSecrets({ env: { DATA_ENCRYPTION_KEY: key }, production: false, dataDir: dir, warn: () => {} });
+    const env = { DATA_ENCRYPTION_KEY: key, STAFF_SESSION_SECRET: 'x'.repeat(32) };
+    const secrets = resolveSecrets({ env, production: false, dataDir: dir, warn: () => {} });
     expect(secrets.DATA_ENCRYPTION_KEY).toBe(key);
     expect(existsSync(join(dir, 'secrets.json'))).toBe(false);
   });

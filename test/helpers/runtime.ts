@@ -28,7 +28,9 @@ export const TEST_CAPABILITIES: ChannelCapabilities = {
 
 let counter = 0;
 
-export async function createTestRuntime(options: { env?: NodeJS.ProcessEnv; now?: () => Date } = {}): Promise<TestRuntime> {
+export async function createTestRuntime(
+  options: { env?: NodeJS.ProcessEnv; now?: () => Date; withChannels?: boolean } = {},
+): Promise<TestRuntime> {
   const dir = mkdtempSync(join(tmpdir(), 'punte-test-'));
   const lines: string[] = [];
   const sink = new Writable({
@@ -43,7 +45,12 @@ export async function createTestRuntime(options: { env?: NodeJS.ProcessEnv; now?
     DATA_ENCRYPTION_KEY: generateEncryptionKey(),
     ...options.env,
   };
-  const runtime = await createRuntime({ env, log: createLogger({ level: 'debug', destination: sink }), ...(options.now ? { now: options.now } : {}) });
+  const runtime = await createRuntime({
+    env,
+    log: createLogger({ level: 'debug', destination: sink }),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.withChannels ? { withChannels: true } : {}),
+  });
   return {
     ...runtime,
     close: () => runtime.close(),

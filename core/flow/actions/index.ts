@@ -2,10 +2,17 @@
 // flows load, so a flow cannot call an action that does not exist or pass it the wrong parameters.
 import { z } from 'zod';
 import type { Turn } from '../types.ts';
+import { analyzeOfferAction } from './analyze-offer.ts';
+import { checkCentreHoursAction } from './check-centre-hours.ts';
+import { countryNumbersAction } from './country-numbers.ts';
+import { emergencyAnswerAction } from './emergency-answer.ts';
+import { lookupAgencyAction } from './lookup-agency.ts';
 import { cancelReferralAction, requestReferralAction } from './referral.ts';
 import { raiseFlagAction } from './raise-flag.ts';
 import { setLocaleAction } from './set-locale.ts';
+import { searchQuestionsAction, showQuestionAction } from './search-questions.ts';
 import { setVarAction } from './set-var.ts';
+import { showAnswersAction } from './show-answers.ts';
 
 export interface ActionType<P> {
   readonly name: string;
@@ -13,7 +20,7 @@ export interface ActionType<P> {
   run(params: P, turn: Turn): void | Promise<void>;
 }
 
-const ACTIONS: readonly ActionType<any>[] = [setLocaleAction, setVarAction, raiseFlagAction, requestReferralAction, cancelReferralAction];
+const ACTIONS: readonly ActionType<any>[] = [setLocaleAction, setVarAction, raiseFlagAction, requestReferralAction, cancelReferralAction, checkCentreHoursAction, lookupAgencyAction, countryNumbersAction, showAnswersAction, searchQuestionsAction, showQuestionAction, analyzeOfferAction, emergencyAnswerAction];
 const byName = new Map(ACTIONS.map((action) => [action.name, action]));
 
 export const ACTION_NAMES: ReadonlySet<string> = new Set(byName.keys());

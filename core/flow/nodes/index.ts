@@ -2,11 +2,12 @@
 import type { BaseNode, NodeType } from '../types.ts';
 import { actionNode } from './action.ts';
 import { branchNode } from './branch.ts';
+import { checklistNode } from './checklist.ts';
 import { choiceNode } from './choice.ts';
 import { inputNode } from './input.ts';
 import { messageNode } from './message.ts';
 
-export const NODE_TYPES: readonly NodeType<any>[] = [messageNode, choiceNode, inputNode, actionNode, branchNode];
+export const NODE_TYPES: readonly NodeType<any>[] = [messageNode, choiceNode, inputNode, actionNode, branchNode, checklistNode];
 
 const byType = new Map<string, NodeType>(NODE_TYPES.map((nodeType) => [nodeType.type, nodeType as NodeType]));
 

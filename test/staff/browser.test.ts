@@ -1,0 +1,170 @@
+// The staff console in a real browser (Debian's Chromium driven by playwright-core) against the real server
+// (`punte serve`), with the person on the terminal channel (`punte chat`): sign in, see the flag raised a moment
+// before, open it, take it, reply, and see the reply arrive in the person's terminal. Screenshots of the queue and
+// the dashboard (laptop and phone) go to test-results/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli } from '../helpers/cli.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const SHOTS = join(ROOT, 'test-results');
+const EMAIL = 'caseworker@centre.example';
+const PASSWORD = 'a quiet river at dawn';
+const PERSON = 'browser-person';
+const REPLY = 'Hello, my name is Elena, from the centre. Are you safe to write now?';
+// Hostile text the person typed: it must show as text, never run.
+const HOSTILE = 'They locked me in and took my passport <img src=x onerror=alert(1)><script>alert(2)</script>';
+
+const dir = mkdtempSync(join(tmpdir(), 'punte-browser-'));
+const env = {
+  DATABASE_URL: `file:${join(dir, 'punte.db')}`,
+  DATA_DIR: dir,
+  CENTRE_HOURS: 'Mon-Sun 00:00-24:00',
+};
+
+let server: ChildProcess | undefined;
+let address = '';
+let browser: Browser | undefined;
+
+function startServer(): Promise<string> {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: '0', HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  server = child;
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
+  mkdirSync(SHOTS, { recursive: true });
+  const added = await runCli(['staff', 'add', '--email', EMAIL, '--role', 'caseworker'], { env, input: `${PASSWORD}\n` });
+  expect(added.code, added.stderr).toBe(0);
+  // A person writes about danger (triage, flows/triage/, raises an urgent flag), then asks for a counsellor (a
+  // medium one).
+  const chat = await runCli(['chat', '--lang', 'en', '--user', PERSON], {
+    env,
+    input: ['/start', HOSTILE, '/human', 'Write to a counsellor here', 'I prefer not to say', ''].join('\n'),
+  });
+  expect(chat.code, chat.stderr).toBe(0);
+  address = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.pid) {
+    process.kill(-server.pid, 'SIGTERM');
+    await new Promise((resolve) => server!.once('close', resolve));
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('staff console in Chromium', () => {
+  it('sign in, see the flag, open it, take it, reply, and the reply reaches the person', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1366, height: 820 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+
+    // Without a session the console sends people to sign in.
+    await page.goto(`${address}/staff/queue`);
+    await page.waitForURL('**/staff/login');
+    await page.fill('#email', EMAIL);
+    await page.fill('#password', 'not my password at all');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('.error')).toBe('Wrong e-mail or password.');
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/staff/queue');
+
+    const first = page.locator('tr[data-flag-id]').first();
+    await first.waitFor();
+    expect(await first.locator('.badge').first().textContent()).toBe('urgent');
+    await expect.poll(() => first.textContent()).toMatch(/Urgent danger.*Terminal.*English/);
+    expect(await first.locator('td[data-label=Waiting]').textContent()).toMatch(/^\d+ (s|min)$/);
+
+    // Live: a flag raised while the page is open appears without a reload.
+    const rows = await page.locator('tr[data-flag-id]').count();
+    const other = await runCli(['chat', '--lang', 'ro', '--user', 'browser-second'], {
+      env,
+      input: ['/start', '/human', '3', '3', ''].join('\n'),
+    });
+    expect(other.code, other.stderr).toBe(0);
+    await expect.poll(() => page.locator('tr[data-flag-id]').count(), { timeout: 20_000 }).toBeGreaterThan(rows);
+    await page.screenshot({ path: join(SHOTS, 'staff-queue.png'), fullPage: true });
+
+    // Open the urgent one at the top of the queue.
+    await first.locator('a', { hasText: 'Open' }).click();
+    await page.waitForURL('**/staff/conversations/*');
+    const hostile = page.locator('.msg.from-person .text', { hasText: '<img src=x onerror=alert(1)>' });
+    await hostile.waitFor();
+    expect(await hostile.textContent()).toBe(HOSTILE);
+    expect(await page.locator('.transcript img, .transcript script').count()).toBe(0);
+
+    await page.click('#take');
+    await page.locator('.badge.human', { hasText: 'With you' }).waitFor();
+    // A canned reply fills the box in the person's language; the caseworker writes their own here.
+    await page.selectOption('#canned', 'hello');
+    expect(await page.inputValue('#reply-text')).toMatch(/^Hello! I am a counsellor at the centre/);
+    await page.fill('#reply-text', REPLY);
+    await page.click('#send');
+    await page.locator('.msg.from-staff .text', { hasText: REPLY }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'staff-conversation.png'), fullPage: true });
+
+    // The terminal cannot be pushed to: the person sees the reply the next time `punte chat` runs for them.
+    const person = await runCli(['chat', '--lang', 'en', '--user', PERSON], { env, input: '' });
+    expect(person.code, person.stderr).toBe(0);
+    expect(person.stdout).toContain('A counsellor from the centre is here now');
+    expect(person.stdout).toContain(REPLY);
+    // ...and the console shows it delivered.
+    await page.reload();
+    await page.locator('.msg.from-staff', { hasText: REPLY }).waitFor();
+    expect(await page.locator('.msg.from-staff', { hasText: REPLY }).locator('.badge.pending').count()).toBe(0);
+
+    await page.goto(`${address}/staff/dashboard`);
+    await page.locator('figure.chart').first().waitFor();
+    expect(await page.locator('figure.chart').count()).toBe(5);
+    await page.screenshot({ path: join(SHOTS, 'staff-dashboard.png'), fullPage: true });
+
+    // The same pages on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${address}/staff/queue`);
+    await page.locator('tr[data-flag-id]').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'staff-queue-phone.png'), fullPage: true });
+    await page.goto(`${address}/staff/dashboard`);
+    await page.locator('figure.chart').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'staff-dashboard-phone.png'), fullPage: true });
+
+    expect(problems.filter((problem) => !problem.includes('401'))).toEqual([]);
+    await context.close();
+  }, 240_000);
+});
