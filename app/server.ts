@@ -13,8 +13,6 @@ export async function buildServer(runtime: Runtime): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: runtime.log as FastifyBaseLogger,
     bodyLimit: runtime.config.BODY_LIMIT_BYTES,
-    // Request logs carry method, route and status only: never bodies, which hold people's messages.
-    disableRequestLogging: false,
     // Behind a reverse proxy the client's address (for the sign-in rate limit) comes from X-Forwarded-For.
     trustProxy: trustProxy(runtime.config.TRUST_PROXY),
   });

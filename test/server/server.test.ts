@@ -1,13 +1,12 @@
 // The HTTP server: in process with inject, and for real as `npm start` on a fresh database.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../app/server.ts';
-import { ROOT } from '../helpers/cli.ts';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 
 describe('server in process', () => {
   let runtime: TestRuntime;
@@ -39,35 +38,14 @@ describe('npm start', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('creates a fresh database and answers /healthz', async () => {
-    const child = spawn('npm', ['start', '--silent'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', DATABASE_URL: `file:${join(dir, 'db', 'punte.db')}`, DATA_DIR: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
+    const server = await startServerProcess({ DATABASE_URL: `file:${join(dir, 'db', 'punte.db')}`, DATA_DIR: dir }, { viaNpmStart: true });
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-      });
-      const response = await fetch(`${address}/healthz`);
+      const response = await fetch(`${server.address}/healthz`);
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ status: 'ok' });
-      expect(output).toContain('database migrated');
+      expect(server.output()).toContain('database migrated');
     } finally {
-      process.kill(-child.pid!, 'SIGTERM');
-      await new Promise((resolve) => child.once('close', resolve));
+      await server.stop();
     }
   });
 });

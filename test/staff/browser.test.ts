@@ -2,13 +2,13 @@
 // (`punte serve`), with the person on the terminal channel (`punte chat`): sign in, see the flag raised a moment
 // before, open it, take it, reply, and see the reply arrive in the person's terminal. Screenshots of the queue and
 // the dashboard (laptop and phone) go to test-results/.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli } from '../helpers/cli.ts';
+import { ROOT, runCli } from '../helpers/cli.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -27,34 +27,9 @@ const env = {
   CENTRE_HOURS: 'Mon-Sun 00:00-24:00',
 };
 
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let address = '';
 let browser: Browser | undefined;
-
-function startServer(): Promise<string> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  server = child;
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
@@ -68,16 +43,14 @@ beforeAll(async () => {
     input: ['/start', HOSTILE, '/human', 'Write to a counsellor here', 'I prefer not to say', ''].join('\n'),
   });
   expect(chat.code, chat.stderr).toBe(0);
-  address = await startServer();
+  server = await startServerProcess(env);
+  address = server.address;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server?.pid) {
-    process.kill(-server.pid, 'SIGTERM');
-    await new Promise((resolve) => server!.once('close', resolve));
-  }
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
