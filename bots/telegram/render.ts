@@ -12,8 +12,23 @@ export interface OutgoingMessage {
   readonly keyboard?: readonly (readonly InlineButton[])[];
 }
 
+/** Moldova's country code: national numbers (0 800 77777) are shown in international form too. */
+const MOLDOVA = '+373';
+
+/**
+ * The number in international form, which Telegram makes tappable (+37380077777 for 0 800 77777); short
+ * numbers such as 112 or 116 111 stay as they are, and numbers already international are kept.
+ */
+export function internationalForm(phone: string): string | undefined {
+  if (phone.startsWith('+')) return undefined;
+  return /^0\d{7,9}$/.test(phone) ? `${MOLDOVA}${phone.slice(1)}` : undefined;
+}
+
 export function renderReply(reply: Reply, maxTextLength: number = MAX_TEXT_LENGTH): OutgoingMessage[] {
-  const callables = (reply.callables ?? []).map((callable) => `☎ ${callable.label}`);
+  const callables = (reply.callables ?? []).map((callable) => {
+    const international = internationalForm(callable.phone);
+    return international ? `☎ ${callable.label} (${international})` : `☎ ${callable.label}`;
+  });
   const text = callables.length > 0 ? `${reply.text}\n\n${callables.join('\n')}` : reply.text;
   const rows: InlineButton[][] = [
     ...(reply.links ?? []).map((link) => [{ text: link.label, url: link.url }]),

@@ -35,6 +35,18 @@ describe('renderReply', () => {
     expect(JSON.stringify(message!.keyboard)).not.toContain('tel:');
   });
 
+  it('national numbers also appear in international form, which Telegram makes tappable; short ones stay', () => {
+    const [message] = renderReply({
+      text: 'You can call now.',
+      callables: [
+        { label: 'Safe migration hotline: 0 800 77777', phone: '080077777' },
+        { label: 'Child helpline: 116 111', phone: '116111' },
+        { label: 'Emergency: 112', phone: '112' },
+      ],
+    });
+    expect(message!.text).toBe('You can call now.\n\n☎ Safe migration hotline: 0 800 77777 (+37380077777)\n☎ Child helpline: 116 111\n☎ Emergency: 112');
+  });
+
   it('a plain reply has no keyboard', () => {
     expect(renderReply({ text: 'All done.' })).toEqual([{ text: 'All done.' }]);
   });
