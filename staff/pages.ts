@@ -1,51 +1,59 @@
 // The console's pages: small HTML shells (no data in them) that load one vanilla JS module each from
-// /staff/assets. A page needs a signed-in session (else: the sign-in page) and a role that may use it.
+// /staff/assets, with the console's words in the chosen language as a JSON data block (not code, so the
+// Content-Security-Policy allows it). A page needs a signed-in session (else: the sign-in page) and a role that
+// may use it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import type { Locale } from '../core/locales.ts';
 import { can, type Permission } from './auth/roles.ts';
 import { sessionOf, type StaffContext } from './context.ts';
+import { staffLocale, uiStrings, uiText } from './ui-strings.ts';
 
 export const STAFF_PREFIX = '/staff';
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 
 interface Page {
   readonly path: string;
-  readonly title: string;
   readonly script: string;
   readonly permission: Permission | null;
 }
 
-const PAGES: Record<string, Page> = {
-  queue: { path: '/queue', title: 'Queue', script: 'queue.js', permission: 'queue.read' },
-  conversation: { path: '/conversations/:id', title: 'Conversation', script: 'conversation.js', permission: 'transcript.read' },
-  referrals: { path: '/referrals', title: 'Referrals', script: 'referrals.js', permission: 'referrals.read' },
-  dashboard: { path: '/dashboard', title: 'Dashboard', script: 'dashboard.js', permission: 'stats.read' },
-  accounts: { path: '/accounts', title: 'Accounts', script: 'accounts.js', permission: 'accounts.manage' },
-  audit: { path: '/audit', title: 'Audit log', script: 'audit.js', permission: 'audit.read' },
-  password: { path: '/password', title: 'Change password', script: 'password.js', permission: null },
+export const PAGES: Readonly<Record<string, Page>> = {
+  queue: { path: '/queue', script: 'queue.js', permission: 'queue.read' },
+  conversation: { path: '/conversations/:id', script: 'conversation.js', permission: 'transcript.read' },
+  referrals: { path: '/referrals', script: 'referrals.js', permission: 'referrals.read' },
+  dashboard: { path: '/dashboard', script: 'dashboard.js', permission: 'stats.read' },
+  accounts: { path: '/accounts', script: 'accounts.js', permission: 'accounts.manage' },
+  audit: { path: '/audit', script: 'audit.js', permission: 'audit.read' },
+  password: { path: '/password', script: 'password.js', permission: null },
 };
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function shell(name: string, title: string, script: string | null, body = '<p class="loading">Loading…</p>'): string {
+/** The strings as JSON inside a data block: "<" is escaped so that no text can close the element. */
+const dataBlock = (locale: Locale) => JSON.stringify(uiStrings(locale)).replace(/</g, '\\u003c');
+
+export function shell(locale: Locale, name: string, titleKey: string, script: string | null, body?: string): string {
+  const t = (key: string, variables?: Record<string, string>) => escapeHtml(uiText(locale, key, variables));
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Punte staff</title>
+<title>${t(titleKey)} · ${t('brand')}</title>
 <link rel="icon" href="${STAFF_PREFIX}/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${STAFF_PREFIX}/assets/staff.css">
+<script type="application/json" id="ui-strings">${dataBlock(locale)}</script>
 ${script ? `<script type="module" src="${STAFF_PREFIX}/assets/${escapeHtml(script)}"></script>` : ''}
 </head>
 <body data-page="${escapeHtml(name)}">
-<a class="skip" href="#main">Skip to content</a>
-<header class="top" id="top"><span class="brand">Punte staff</span></header>
-<main id="main" tabindex="-1">${body}</main>
-<noscript><p class="notice">The staff console needs JavaScript.</p></noscript>
+<a class="skip" href="#main">${t('shell.skip')}</a>
+<header class="top" id="top"><span class="brand">${t('brand')}</span></header>
+<main id="main" tabindex="-1">${body ?? `<p class="loading">${t('shell.loading')}</p>`}</main>
+<noscript><p class="notice">${t('shell.noscript')}</p></noscript>
 </body>
 </html>
 `;
@@ -77,19 +85,23 @@ export function pageRoutes(app: FastifyInstance, context: StaffContext): void {
   });
 
   app.get('/', async (_request, reply) => reply.redirect(`${STAFF_PREFIX}/queue`, 303));
-  app.get('/login', async (_request, reply) => reply.type('text/html; charset=utf-8').send(shell('login', 'Sign in', 'login.js')));
+  app.get('/login', async (request, reply) => reply.type('text/html; charset=utf-8').send(shell(staffLocale(request), 'login', 'page.login', 'login.js')));
 
   for (const [name, page] of Object.entries(PAGES)) {
     app.get(page.path, async (request, reply) => {
       const staff = await sessionOf(context, request);
+      const locale = staffLocale(request);
+      const t = (key: string, variables?: Record<string, string>) => escapeHtml(uiText(locale, key, variables));
       if (!staff) return reply.redirect(`${STAFF_PREFIX}/login`, 303);
       if (page.permission && !can(staff.role, page.permission)) {
         return reply
           .code(403)
           .type('text/html; charset=utf-8')
-          .send(shell(name, 'Not for your role', null, `<h1>Not for your role</h1><p>Your role (${escapeHtml(staff.role)}) cannot open this page. <a href="${STAFF_PREFIX}/queue">Back to the queue</a></p>`));
+          .send(
+            shell(locale, name, 'shell.forbiddenTitle', null, `<h1>${t('shell.forbiddenTitle')}</h1><p>${t('shell.forbiddenText', { role: uiText(locale, `role.${staff.role}`) })} <a href="${STAFF_PREFIX}/queue">${t('shell.backToQueue')}</a></p>`),
+          );
       }
-      return reply.type('text/html; charset=utf-8').send(shell(name, page.title, page.script));
+      return reply.type('text/html; charset=utf-8').send(shell(locale, name, `page.${name}`, page.script));
     });
   }
 }

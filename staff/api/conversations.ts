@@ -7,6 +7,7 @@ import { cannedReplies } from '../canned.ts';
 import { addNote, releaseConversation, replyToConversation, takeConversation } from '../casework.ts';
 import { guard, staffOf, type StaffContext } from '../context.ts';
 import { getConversation, messagesOf } from '../queries/conversation.ts';
+import { staffLocale } from '../ui-strings.ts';
 import { notFound, parse } from './http.ts';
 
 /** Long enough for any reply; Telegram and Viber split long ones. */
@@ -63,7 +64,7 @@ export function conversationRoutes(app: FastifyInstance, context: StaffContext):
     return reply.code(201).send({ id: noteId });
   });
 
-  app.get('/api/canned', { preHandler: guard(context, 'conversation.act') }, async () => ({
-    replies: cannedReplies(context.translator, context.flows),
+  app.get('/api/canned', { preHandler: guard(context, 'conversation.act') }, async (request) => ({
+    replies: cannedReplies(context.translator, context.flows, staffLocale(request)),
   }));
 }

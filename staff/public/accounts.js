@@ -1,30 +1,30 @@
 // Accounts, for admins: add (with the same password rules as the command line), disable and re-enable.
-import { api, append, clear, currentStaff, h, showError, start, when } from './app.js';
+import { api, append, clear, currentStaff, h, label, ROLES, showError, start, t, when } from './app.js';
 
 start(async (main) => {
   const table = h('tbody');
   const email = h('input', { id: 'new-email', type: 'email', required: true, autocomplete: 'off' });
-  const role = h('select', { id: 'new-role' }, ['caseworker', 'viewer', 'admin'].map((r) => h('option', { value: r }, r)));
+  const role = h('select', { id: 'new-role' }, ['caseworker', 'viewer', 'admin'].map((r) => h('option', { value: r }, label(ROLES, r))));
   const password = h('input', { id: 'new-password', type: 'password', required: true, minlength: 12, autocomplete: 'new-password' });
   const status = h('p', { role: 'status', class: 'muted' });
   const form = h(
     'form',
     { class: 'card add-account' },
-    h('h2', {}, 'Add an account'),
-    h('label', { for: 'new-email' }, 'E-mail'),
+    h('h2', {}, t('accounts.add')),
+    h('label', { for: 'new-email' }, t('accounts.email')),
     email,
-    h('label', { for: 'new-role' }, 'Role'),
+    h('label', { for: 'new-role' }, t('accounts.role')),
     role,
-    h('label', { for: 'new-password' }, 'First password'),
+    h('label', { for: 'new-password' }, t('accounts.firstPassword')),
     password,
-    h('p', { class: 'hint' }, 'At least 12 characters and not a common password; a few words make a good one. Give it to the person in person or by phone, never in the same message as the e-mail.'),
-    h('button', { type: 'submit' }, 'Add account'),
+    h('p', { class: 'hint' }, t('accounts.hint')),
+    h('button', { type: 'submit' }, t('accounts.addButton')),
     status,
   );
   append(main, [
-    h('div', { class: 'page-head' }, h('h1', {}, 'Accounts')),
-    h('p', { class: 'muted' }, 'Admins: everything. Caseworkers: queue, transcripts, replies, referrals with phone numbers, notes. Viewers: dashboard and queue, without transcripts or phone numbers.'),
-    h('table', { class: 'accounts' }, h('thead', {}, h('tr', {}, ['E-mail', 'Role', 'Status', 'Added', 'Last sign-in', ''].map((t) => h('th', { scope: 'col' }, t)))), table),
+    h('div', { class: 'page-head' }, h('h1', {}, t('page.accounts'))),
+    h('p', { class: 'muted' }, t('accounts.roles')),
+    h('table', { class: 'accounts' }, h('thead', {}, h('tr', {}, [t('accounts.email'), t('accounts.role'), t('accounts.status'), t('accounts.added'), t('accounts.lastSignIn'), ''].map((text) => h('th', { scope: 'col' }, text)))), table),
     form,
   ]);
 
@@ -34,7 +34,7 @@ start(async (main) => {
       clear(table),
       accounts.map((account) => {
         const disabled = account.disabledAt !== null;
-        const toggle = h('button', { type: 'button', class: `small ${disabled ? '' : 'secondary'}` }, disabled ? 'Re-enable' : 'Disable');
+        const toggle = h('button', { type: 'button', class: `small ${disabled ? '' : 'secondary'}` }, disabled ? t('accounts.reenable') : t('accounts.disable'));
         toggle.disabled = account.email === currentStaff().email;
         toggle.addEventListener('click', async () => {
           try {
@@ -47,11 +47,11 @@ start(async (main) => {
         return h(
           'tr',
           {},
-          h('td', { 'data-label': 'E-mail' }, account.email),
-          h('td', { 'data-label': 'Role' }, account.role),
-          h('td', { 'data-label': 'Status' }, disabled ? h('span', { class: 'badge disabled' }, 'disabled') : 'active'),
-          h('td', { 'data-label': 'Added' }, when(account.createdAt)),
-          h('td', { 'data-label': 'Last sign-in' }, when(account.lastLoginAt)),
+          h('td', { 'data-label': t('accounts.email') }, account.email),
+          h('td', { 'data-label': t('accounts.role') }, label(ROLES, account.role)),
+          h('td', { 'data-label': t('accounts.status') }, disabled ? h('span', { class: 'badge disabled' }, t('accounts.disabled')) : t('accounts.active')),
+          h('td', { 'data-label': t('accounts.added') }, when(account.createdAt)),
+          h('td', { 'data-label': t('accounts.lastSignIn') }, when(account.lastLoginAt)),
           h('td', { class: 'actions' }, toggle),
         );
       }),
@@ -62,7 +62,7 @@ start(async (main) => {
     event.preventDefault();
     try {
       await api('/accounts', { method: 'POST', body: { email: email.value, role: role.value, password: password.value } });
-      status.textContent = `Added ${email.value}.`;
+      status.textContent = t('accounts.addedOne', { email: email.value });
       email.value = '';
       password.value = '';
       await load();

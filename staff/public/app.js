@@ -1,7 +1,77 @@
-// Shared by every console page: the API client (CSRF header, background refreshes, sign-in redirect), a tiny
-// DOM builder that only ever sets text (so anything people wrote is shown as text, never as markup), the page
-// header with its navigation, and formatting helpers.
+// Shared by every console page: the console's words in the chosen language (t), the API client (CSRF header,
+// background refreshes, sign-in redirect), a tiny DOM builder that only ever sets text (so anything people wrote
+// is shown as text, never as markup), the page header with its navigation and language selector, and formatting
+// helpers.
 export const BASE = '/staff';
+
+// The server puts the strings of flows/locales/<lng>/staff-ui.json into the page as a JSON data block and sets
+// <html lang> to the language it chose.
+const STRINGS = JSON.parse(document.getElementById('ui-strings')?.textContent ?? '{}');
+export const LOCALE = document.documentElement.lang || 'ro';
+
+/** t('queue.live', { time }): the text in the page's language, {{variables}} filled; an unknown key shows itself. */
+export function t(key, variables = {}) {
+  const text = STRINGS[key] ?? key;
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name) => (name in variables ? String(variables[name]) : whole));
+}
+
+// Each language's own name, the same in every language (the selector must be readable whoever opens it).
+const LANGUAGE_CHOICES = { ro: 'Română', ru: 'Русский', uk: 'Українська', en: 'English' };
+const LANGUAGE_COOKIE = 'punte_staff_lang';
+
+/** The language selector: the choice is kept in a cookie (a preference, not a secret) and the page reloads. */
+export function languagePicker() {
+  const select = h(
+    'select',
+    { id: 'ui-language', 'aria-label': t('header.language') },
+    Object.entries(LANGUAGE_CHOICES).map(([value, name]) => h('option', { value, lang: value }, name)),
+  );
+  select.value = LOCALE;
+  select.addEventListener('change', () => {
+    document.cookie = `${LANGUAGE_COOKIE}=${select.value}; path=${BASE}; max-age=31536000; samesite=strict`;
+    location.reload();
+  });
+  return select;
+}
+
+// Known API error texts (staff/api, staff/auth/passwords.ts, staff/accounts.ts, staff/casework.ts) shown in the
+// page's language; the API itself keeps answering { error } in English for scripts and logs.
+const SERVER_ERRORS = [
+  [/^wrong e-mail or password$/, () => t('errors.wrongLogin')],
+  [/^too many failed sign-ins/, () => t('errors.tooManyAttempts')],
+  [/^your role may not do this$/, () => t('errors.forbidden')],
+  [/^missing or wrong CSRF token$/, () => t('errors.csrf')],
+  [/^not signed in$/, () => t('errors.sessionEnded')],
+  [/^the current password is wrong$/, () => t('errors.currentPasswordWrong')],
+  [/^the password must be at least (\d+)/, (m) => t('errors.passwordTooShort', { min: m[1] })],
+  [/^the password must be at most (\d+)/, (m) => t('errors.passwordTooLong', { max: m[1] })],
+  [/^this password is on the list of commonly used/, () => t('errors.passwordCommon')],
+  [/^this password is too predictable/, () => t('errors.passwordPredictable')],
+  [/^this password is too close to the name/, () => t('errors.passwordLikeService')],
+  [/^this password is too close to the e-mail/, () => t('errors.passwordLikeEmail')],
+  [/is not an e-mail address$/, () => t('errors.notEmail')],
+  [/^an account for (.+) already exists$/, (m) => t('errors.accountExists', { email: m[1] })],
+  [/^you cannot disable your own account$/, () => t('errors.ownAccount')],
+  [/^the last admin cannot be disabled$/, () => t('errors.lastAdmin')],
+  [/^the bot already has this conversation$/, () => t('errors.botHasConversation')],
+  [/^the flag is (already )?closed$/, () => t('errors.flagClosed')],
+];
+
+/** What to show staff for a failed call: a known error in their language, else one by HTTP status. */
+export function errorText(status, serverText) {
+  for (const [pattern, text] of SERVER_ERRORS) {
+    const match = pattern.exec(serverText ?? '');
+    if (match) return text(match);
+  }
+  if (status === 401) return t('errors.sessionEnded');
+  if (status === 403) return t('errors.forbidden');
+  if (status === 404) return t('errors.notFound');
+  if (status === 409) return t('errors.conflict');
+  if (status === 429) return t('errors.tooManyAttempts');
+  if (status >= 400 && status < 500) return t('errors.badRequest');
+  if (status >= 500) return t('errors.server');
+  return t('errors.generic', { status });
+}
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -18,19 +88,24 @@ export async function api(path, { method = 'GET', body, background = false } = {
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = me?.csrfToken ?? '';
   if (background) headers['x-staff-background'] = '1';
-  const response = await fetch(`${BASE}/api${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-    cache: 'no-store',
-  });
+  let response;
+  try {
+    response = await fetch(`${BASE}/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, t('errors.network'));
+  }
   if (response.status === 401 && path !== '/login') {
     location.assign(`${BASE}/login?ended=1`);
-    throw new ApiError(401, 'Your session has ended. Please sign in again.');
+    throw new ApiError(401, t('errors.sessionEnded'));
   }
   const data = (response.headers.get('content-type') ?? '').includes('json') ? await response.json() : null;
-  if (!response.ok) throw new ApiError(response.status, data?.error ?? response.statusText);
+  if (!response.ok) throw new ApiError(response.status, errorText(response.status, data?.error));
   return data;
 }
 
@@ -72,12 +147,13 @@ export function currentStaff() {
 }
 
 const NAV = [
-  { page: 'queue', label: 'Queue', permission: 'queue.read' },
-  { page: 'referrals', label: 'Referrals', permission: 'referrals.read' },
-  { page: 'dashboard', label: 'Dashboard', permission: 'stats.read' },
-  { page: 'accounts', label: 'Accounts', permission: 'accounts.manage' },
-  { page: 'audit', label: 'Audit log', permission: 'audit.read' },
+  { page: 'queue', label: t('page.queue'), permission: 'queue.read' },
+  { page: 'referrals', label: t('page.referrals'), permission: 'referrals.read' },
+  { page: 'dashboard', label: t('page.dashboard'), permission: 'stats.read' },
+  { page: 'accounts', label: t('page.accounts'), permission: 'accounts.manage' },
+  { page: 'audit', label: t('page.audit'), permission: 'audit.read' },
 ];
+export const ROLES = { admin: t('role.admin'), caseworker: t('role.caseworker'), viewer: t('role.viewer') };
 
 function renderHeader() {
   const current = document.body.dataset.page;
@@ -90,10 +166,10 @@ function renderHeader() {
     }
   };
   append(top, [
-    h('a', { class: 'brand', href: `${BASE}/queue` }, 'Punte staff'),
+    h('a', { class: 'brand', href: `${BASE}/queue` }, t('brand')),
     h(
       'nav',
-      { 'aria-label': 'Console' },
+      { 'aria-label': t('header.nav') },
       NAV.filter((item) => can(item.permission)).map((item) =>
         h('a', { href: `${BASE}/${item.page}`, 'aria-current': item.page === current ? 'page' : undefined }, item.label),
       ),
@@ -101,9 +177,10 @@ function renderHeader() {
     h(
       'div',
       { class: 'who' },
-      h('a', { class: 'email', href: `${BASE}/password`, title: 'Change your password' }, me.email),
-      h('span', { class: 'role' }, me.role),
-      h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'),
+      h('a', { class: 'email', href: `${BASE}/password`, title: t('header.changePassword') }, me.email),
+      h('span', { class: 'role' }, label(ROLES, me.role)),
+      languagePicker(),
+      h('button', { type: 'button', class: 'link', onclick: signOut }, t('header.signOut')),
     ),
   ]);
 }
@@ -151,16 +228,16 @@ export function every(ms, task) {
 
 export function duration(seconds) {
   if (seconds === null || seconds === undefined) return '—';
-  if (seconds < 60) return `${Math.max(0, Math.floor(seconds))} s`;
+  if (seconds < 60) return t('duration.seconds', { s: Math.max(0, Math.floor(seconds)) });
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return t('duration.minutes', { m: minutes });
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  if (hours < 48) return t('duration.hours', { h: hours, m: minutes % 60 });
+  return t('duration.days', { d: Math.floor(hours / 24), h: hours % 24 });
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+const timeOnly = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'medium' });
 
 export function when(iso) {
   return iso ? dateTime.format(new Date(iso)) : '—';
@@ -170,31 +247,39 @@ export function clock(date = new Date()) {
   return timeOnly.format(date);
 }
 
-export const LANGUAGES = { ro: 'Romanian', ru: 'Russian', uk: 'Ukrainian', en: 'English' };
-export const CHANNELS = { telegram: 'Telegram', viber: 'Viber', terminal: 'Terminal', webchat: 'Web chat', test: 'Test' };
+export const LANGUAGES = { ro: t('language.ro'), ru: t('language.ru'), uk: t('language.uk'), en: t('language.en') };
+export const CHANNELS = {
+  telegram: t('channel.telegram'),
+  viber: t('channel.viber'),
+  terminal: t('channel.terminal'),
+  webchat: t('channel.webchat'),
+  test: t('channel.test'),
+};
 export const CATEGORIES = {
-  urgent_danger: 'Urgent danger',
-  code_word: 'Code word',
-  trafficking: 'Trafficking',
-  domestic_violence: 'Domestic violence',
-  sextortion: 'Sextortion',
-  grooming: 'Grooming',
-  self_harm: 'Self-harm',
-  job_offer: 'Risky job offer',
-  callback: 'Call back',
-  counsellor: 'Counsellor',
+  urgent_danger: t('category.urgent_danger'),
+  code_word: t('category.code_word'),
+  trafficking: t('category.trafficking'),
+  domestic_violence: t('category.domestic_violence'),
+  sextortion: t('category.sextortion'),
+  grooming: t('category.grooming'),
+  self_harm: t('category.self_harm'),
+  job_offer: t('category.job_offer'),
+  callback: t('category.callback'),
+  counsellor: t('category.counsellor'),
 };
 export const OUTCOMES = {
-  supported: 'Supported by the centre',
-  referred: 'Referred to another service',
-  information_given: 'Information given',
-  no_contact: 'Could not reach the person',
-  no_risk: 'No risk found',
-  duplicate: 'Duplicate',
+  supported: t('outcome.supported'),
+  referred: t('outcome.referred'),
+  information_given: t('outcome.information_given'),
+  no_contact: t('outcome.no_contact'),
+  no_risk: t('outcome.no_risk'),
+  duplicate: t('outcome.duplicate'),
 };
+export const SEVERITIES = { urgent: t('severity.urgent'), high: t('severity.high'), medium: t('severity.medium'), low: t('severity.low') };
+export const FLAG_STATUSES = { open: t('flagStatus.open'), assigned: t('flagStatus.assigned'), closed: t('flagStatus.closed') };
 
 export const label = (table, key) => table[key] ?? key;
 
 export function severityBadge(severity) {
-  return h('span', { class: `badge sev-${severity}` }, severity);
+  return h('span', { class: `badge sev-${severity}` }, label(SEVERITIES, severity));
 }

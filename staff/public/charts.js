@@ -1,6 +1,6 @@
 // Hand-written SVG charts (no library, no inline styles: colours are SVG attributes, which the CSP allows).
 // Each chart is a <figure> with a caption, an accessible label and the numbers as text.
-import { h } from './app.js';
+import { h, LOCALE, t } from './app.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 export const PALETTE = ['#2f5d8a', '#c25e00', '#3d7d4a', '#8a3d7d', '#b3261e', '#5f6f7a', '#8a6d00', '#1f7f86', '#6b4f2a', '#4a4fa8'];
@@ -24,7 +24,7 @@ function figure(title, description, chart, legend) {
  * width); each bar is a tiny SVG stretched to its share of the row.
  */
 export function horizontalBars(title, rows) {
-  if (rows.length === 0) return h('figure', { class: 'chart card' }, h('figcaption', {}, title), h('p', { class: 'muted' }, 'No data yet.'));
+  if (rows.length === 0) return h('figure', { class: 'chart card' }, h('figcaption', {}, title), h('p', { class: 'muted' }, t('chart.noData')));
   const max = Math.max(1, ...rows.map((row) => row.value));
   return h(
     'figure',
@@ -71,13 +71,13 @@ export function stackedColumns(title, weeks, series, width = 640) {
       const segment = (value / max) * plotHeight;
       y -= segment;
       const rect = svg('rect', { x: x.toFixed(1), y: y.toFixed(1), width: (step * 0.7).toFixed(1), height: segment.toFixed(1), fill: s.color });
-      rect.append(svg('title', {}, `${s.label}, week of ${week}: ${value}`));
+      rect.append(svg('title', {}, t('chart.bar', { series: s.label, week, count: value })));
       chart.append(rect);
     }
     // Every other week is labelled, counting back from this week so that it always has its date.
     if ((weeks.length - 1 - i) % (width < 480 ? 3 : 2) === 0) {
       const date = new Date(`${week}T00:00:00Z`);
-      const text = date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+      const text = date.toLocaleDateString(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' });
       chart.append(svg('text', { x: (x + step * 0.35).toFixed(1), y: height - 8, 'text-anchor': 'middle', class: 'axis' }, text));
     }
   });
@@ -91,6 +91,7 @@ export function stackedColumns(title, weeks, series, width = 640) {
     }),
   );
   const total = totals.reduce((a, b) => a + b, 0);
-  const description = `${title}: ${total} in ${weeks.length} weeks; ${series.map((s) => `${s.label} ${s.values.reduce((a, b) => a + b, 0)}`).join(', ') || 'none'}`;
-  return figure(title, description, chart, series.length ? legend : h('p', { class: 'muted' }, 'No flags in these weeks.'));
+  const list = series.map((s) => `${s.label} ${s.values.reduce((a, b) => a + b, 0)}`).join(', ') || t('chart.none');
+  const description = t('chart.summary', { title, total, weeks: weeks.length, list });
+  return figure(title, description, chart, series.length ? legend : h('p', { class: 'muted' }, t('chart.noFlags')));
 }

@@ -1,11 +1,17 @@
 // One conversation: the transcript (what people wrote is only ever shown as text), its flags, referrals and
 // notes; take it from the bot, reply (canned replies in the person's language help), hand it back, close flags.
 import {
-  api, append, can, CATEGORIES, CHANNELS, clear, currentStaff, every, h, label, LANGUAGES, OUTCOMES, severityBadge, showError, start, when,
+  api, append, can, CATEGORIES, CHANNELS, clear, currentStaff, every, FLAG_STATUSES, h, label, LANGUAGES, OUTCOMES, severityBadge, showError, start, t, when,
 } from './app.js';
 
 const REFRESH_MS = 4000;
-const AUTHORS = { person: 'Person', bot: 'Bot', staff: 'Staff' };
+const AUTHORS = { person: t('conversation.person'), bot: t('conversation.bot'), staff: t('conversation.staff') };
+const REFERRAL_STATUSES = {
+  requested: t('referral.requested'),
+  scheduled: t('referral.scheduled'),
+  done: t('referral.done'),
+  cancelled: t('referral.cancelled'),
+};
 
 start(async (main) => {
   const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');
@@ -16,7 +22,7 @@ start(async (main) => {
   let replyStatus = '';
 
   const header = h('div', { class: 'page-head' });
-  const transcript = h('ol', { class: 'transcript', 'aria-label': 'Transcript', 'aria-live': 'polite' });
+  const transcript = h('ol', { class: 'transcript', 'aria-label': t('conversation.transcript'), 'aria-live': 'polite' });
   const side = h('aside', { class: 'side' });
   const replyBox = h('section', { class: 'reply card' });
   append(main, [header, h('div', { class: 'conversation' }, h('section', { class: 'thread' }, transcript, replyBox), side)]);
@@ -36,15 +42,19 @@ start(async (main) => {
     const mine = conversation.takenBy?.email === me.email;
     const mode =
       conversation.mode === 'human'
-        ? h('span', { class: 'badge human' }, `With ${mine ? 'you' : (conversation.takenBy?.email ?? 'a counsellor')}`)
-        : h('span', { class: 'badge bot' }, 'With the bot');
+        ? h(
+          'span',
+          { class: 'badge human' },
+          mine ? t('conversation.withYou') : conversation.takenBy ? t('conversation.withOther', { email: conversation.takenBy.email }) : t('conversation.withCounsellor'),
+        )
+        : h('span', { class: 'badge bot' }, t('conversation.withBot'));
     const buttons = [];
     if (can('conversation.act')) {
-      if (conversation.mode !== 'human' || !mine) buttons.push(h('button', { type: 'button', id: 'take', onclick: () => act('take') }, 'Take conversation'));
-      if (conversation.mode === 'human') buttons.push(h('button', { type: 'button', id: 'release', class: 'secondary', onclick: () => act('release') }, 'Hand back to the bot'));
+      if (conversation.mode !== 'human' || !mine) buttons.push(h('button', { type: 'button', id: 'take', onclick: () => act('take') }, t('conversation.take')));
+      if (conversation.mode === 'human') buttons.push(h('button', { type: 'button', id: 'release', class: 'secondary', onclick: () => act('release') }, t('conversation.release')));
     }
     append(clear(header), [
-      h('div', {}, h('h1', {}, 'Conversation'), h('p', { class: 'muted meta' }, `${label(CHANNELS, conversation.channel)} · ${label(LANGUAGES, conversation.language)} · started ${when(conversation.createdAt)} · `, mode)),
+      h('div', {}, h('h1', {}, t('page.conversation')), h('p', { class: 'muted meta' }, t('conversation.meta', { channel: label(CHANNELS, conversation.channel), language: label(LANGUAGES, conversation.language), date: when(conversation.createdAt) }), mode)),
       h('div', { class: 'buttons' }, buttons),
     ]);
   };
@@ -53,24 +63,24 @@ start(async (main) => {
     h(
       'li',
       { class: `msg from-${message.from}`, 'data-message-id': message.id },
-      h('div', { class: 'who' }, AUTHORS[message.from] ?? message.from, ' · ', when(message.createdAt), message.from !== 'person' && !message.delivered ? h('span', { class: 'badge pending' }, 'not delivered yet') : null),
-      message.button ? h('div', { class: 'text' }, h('span', { class: 'badge button' }, 'pressed'), ' ', message.button) : h('div', { class: 'text' }, message.text),
+      h('div', { class: 'who' }, AUTHORS[message.from] ?? message.from, ' · ', when(message.createdAt), message.from !== 'person' && !message.delivered ? h('span', { class: 'badge pending' }, t('conversation.notDelivered')) : null),
+      message.button ? h('div', { class: 'text' }, h('span', { class: 'badge button' }, t('conversation.pressed')), ' ', message.button) : h('div', { class: 'text' }, message.text),
     );
 
   const renderTranscript = () => {
     append(clear(transcript), view.messages.map(bubble));
-    if (view.messages.length === 0) append(transcript, [h('li', { class: 'muted' }, 'No messages kept (older ones are deleted after the retention period).')]);
+    if (view.messages.length === 0) append(transcript, [h('li', { class: 'muted' }, t('conversation.noMessages'))]);
     transcript.scrollTop = transcript.scrollHeight;
   };
 
   const renderReply = () => {
     clear(replyBox);
     if (!can('conversation.act')) return;
-    const language = h('select', { id: 'canned-language', 'aria-label': 'Language of the canned reply' }, Object.entries(LANGUAGES).map(([key, name]) => h('option', { value: key }, name)));
+    const language = h('select', { id: 'canned-language', 'aria-label': t('conversation.cannedLanguage') }, Object.entries(LANGUAGES).map(([key, name]) => h('option', { value: key }, name)));
     language.value = view.conversation.language in LANGUAGES ? view.conversation.language : 'ro';
-    const picker = h('select', { id: 'canned', 'aria-label': 'Canned reply' }, h('option', { value: '' }, 'Canned reply…'), canned.map((reply) => h('option', { value: reply.id }, reply.title)));
-    const text = h('textarea', { id: 'reply-text', rows: 4, maxlength: 4000, placeholder: 'Write to the person… (Ctrl+Enter sends)' });
-    const send = h('button', { type: 'submit', id: 'send' }, 'Send');
+    const picker = h('select', { id: 'canned', 'aria-label': t('conversation.canned') }, h('option', { value: '' }, t('conversation.cannedPlaceholder')), canned.map((reply) => h('option', { value: reply.id }, reply.title)));
+    const text = h('textarea', { id: 'reply-text', rows: 4, maxlength: 4000, placeholder: t('conversation.replyPlaceholder') });
+    const send = h('button', { type: 'submit', id: 'send' }, t('conversation.send'));
     const status = h('span', { class: 'muted', role: 'status' }, replyStatus);
     picker.addEventListener('change', () => {
       const reply = canned.find((item) => item.id === picker.value);
@@ -81,7 +91,7 @@ start(async (main) => {
     const form = h(
       'form',
       {},
-      h('label', { for: 'reply-text' }, view.conversation.mode === 'human' ? 'Reply' : 'Reply (sending takes the conversation from the bot)'),
+      h('label', { for: 'reply-text' }, view.conversation.mode === 'human' ? t('conversation.reply') : t('conversation.replyTakes')),
       text,
       h('div', { class: 'row' }, picker, language, h('span', { class: 'grow' }), status, send),
     );
@@ -89,12 +99,12 @@ start(async (main) => {
       event.preventDefault();
       if (!text.value.trim()) return;
       send.disabled = true;
-      status.textContent = 'Sending…';
+      status.textContent = t('conversation.sending');
       replyStatus = '';
       try {
         const result = await api(`/conversations/${encodeURIComponent(id)}/reply`, { method: 'POST', body: { text: text.value } });
         text.value = '';
-        replyStatus = result.delivered ? 'Delivered.' : 'Saved; the person sees it when they next open the chat.';
+        replyStatus = result.delivered ? t('conversation.delivered') : t('conversation.saved');
         await reload();
       } catch (error) {
         status.textContent = '';
@@ -111,23 +121,23 @@ start(async (main) => {
 
   const flagCard = (flag) => {
     const parts = [
-      h('div', { class: 'row' }, severityBadge(flag.severity), h('strong', {}, label(CATEGORIES, flag.category)), flag.minor ? h('span', { class: 'badge minor' }, 'under 18') : null),
-      h('p', { class: 'muted' }, `${flag.status} · raised ${when(flag.createdAt)} · ${flag.reason}`),
-      flag.assignee ? h('p', {}, `Assigned to ${flag.assignee.email}`) : null,
-      flag.status === 'closed' ? h('p', {}, `Closed: ${label(OUTCOMES, flag.outcome ?? '')} (${when(flag.closedAt)})`) : null,
+      h('div', { class: 'row' }, severityBadge(flag.severity), h('strong', {}, label(CATEGORIES, flag.category)), flag.minor ? h('span', { class: 'badge minor' }, t('queue.under18')) : null),
+      h('p', { class: 'muted' }, t('conversation.flagMeta', { status: label(FLAG_STATUSES, flag.status), date: when(flag.createdAt), reason: flag.reason })),
+      flag.assignee ? h('p', {}, t('conversation.assignedTo', { email: flag.assignee.email })) : null,
+      flag.status === 'closed' ? h('p', {}, t('conversation.closedWith', { outcome: label(OUTCOMES, flag.outcome ?? ''), date: when(flag.closedAt) })) : null,
     ];
     if (flag.status !== 'closed' && can('conversation.act')) {
       if (flag.assignee?.email !== currentStaff().email) {
-        parts.push(h('button', { type: 'button', class: 'small secondary', onclick: () => flagAction(flag.id, 'assign') }, 'Assign to me'));
+        parts.push(h('button', { type: 'button', class: 'small secondary', onclick: () => flagAction(flag.id, 'assign') }, t('conversation.assignToMe')));
       }
-      const outcome = h('select', { 'aria-label': 'Outcome' }, Object.entries(OUTCOMES).map(([key, text]) => h('option', { value: key }, text)));
-      const note = h('textarea', { rows: 2, maxlength: 4000, placeholder: 'Note (optional)', 'aria-label': 'Closing note' });
-      const close = h('form', { class: 'close-flag' }, outcome, note, h('button', { type: 'submit', class: 'small' }, 'Close flag'));
+      const outcome = h('select', { 'aria-label': t('conversation.outcome') }, Object.entries(OUTCOMES).map(([key, text]) => h('option', { value: key }, text)));
+      const note = h('textarea', { rows: 2, maxlength: 4000, placeholder: t('conversation.notePlaceholder'), 'aria-label': t('conversation.closingNote') });
+      const close = h('form', { class: 'close-flag' }, outcome, note, h('button', { type: 'submit', class: 'small' }, t('conversation.closeFlag')));
       close.addEventListener('submit', (event) => {
         event.preventDefault();
         void flagAction(flag.id, 'close', { outcome: outcome.value, ...(note.value.trim() ? { note: note.value } : {}) });
       });
-      parts.push(h('details', {}, h('summary', {}, 'Close with an outcome'), close));
+      parts.push(h('details', {}, h('summary', {}, t('conversation.closeWithOutcome')), close));
     }
     return h('li', { class: `card flag sev-row-${flag.severity}` }, parts);
   };
@@ -145,31 +155,31 @@ start(async (main) => {
     h(
       'li',
       { class: 'card' },
-      h('strong', {}, referral.kind === 'callback' ? 'Call back' : 'Counsellor in the chat'),
-      ` · ${referral.status} · ${when(referral.createdAt)}`,
-      referral.timeWindow ? h('p', {}, 'Safe time: ', referral.timeWindow.label) : null,
-      referral.introduction ? h('p', {}, 'Introduce yourself ', referral.introduction.label) : null,
-      referral.phone ? h('p', {}, 'Phone: ', h('a', { href: `tel:${referral.phone.replace(/[^+\d]/g, '')}` }, referral.phone)) : null,
-      h('p', { class: 'muted' }, `Speak ${label(LANGUAGES, referral.language)}`),
+      h('strong', {}, referral.kind === 'callback' ? t('referral.callback') : t('referral.counsellorInChat')),
+      ` · ${label(REFERRAL_STATUSES, referral.status)} · ${when(referral.createdAt)}`,
+      referral.timeWindow ? h('p', {}, t('conversation.safeTime'), referral.timeWindow.label) : null,
+      referral.introduction ? h('p', {}, t('conversation.introduce'), referral.introduction.label) : null,
+      referral.phone ? h('p', {}, t('conversation.phone'), h('a', { href: `tel:${referral.phone.replace(/[^+\d]/g, '')}` }, referral.phone)) : null,
+      h('p', { class: 'muted' }, t('conversation.speak', { language: label(LANGUAGES, referral.language) })),
     );
 
   const renderSide = () => {
-    const noteText = h('textarea', { id: 'note-text', rows: 3, maxlength: 4000, placeholder: 'Only staff can read notes' });
-    const noteForm = h('form', { class: 'note-form' }, noteText, h('button', { type: 'submit', class: 'small' }, 'Add note'));
+    const noteText = h('textarea', { id: 'note-text', rows: 3, maxlength: 4000, placeholder: t('conversation.noteOnlyStaff') });
+    const noteForm = h('form', { class: 'note-form' }, noteText, h('button', { type: 'submit', class: 'small' }, t('conversation.addNote')));
     noteForm.addEventListener('submit', async (event) => {
       event.preventDefault();
       if (!noteText.value.trim()) return;
       await act('notes', { text: noteText.value });
     });
     append(clear(side), [
-      h('h2', {}, 'Flags'),
-      view.flags.length ? h('ul', { class: 'plain' }, view.flags.map(flagCard)) : h('p', { class: 'muted' }, 'No flags.'),
-      h('h2', {}, 'Referrals'),
-      view.referrals.length ? h('ul', { class: 'plain' }, view.referrals.map(referralCard)) : h('p', { class: 'muted' }, 'No referral requests.'),
-      h('h2', {}, 'Notes'),
+      h('h2', {}, t('conversation.flags')),
+      view.flags.length ? h('ul', { class: 'plain' }, view.flags.map(flagCard)) : h('p', { class: 'muted' }, t('conversation.noFlags')),
+      h('h2', {}, t('page.referrals')),
+      view.referrals.length ? h('ul', { class: 'plain' }, view.referrals.map(referralCard)) : h('p', { class: 'muted' }, t('conversation.noReferrals')),
+      h('h2', {}, t('conversation.notes')),
       view.notes.length
         ? h('ul', { class: 'plain notes' }, view.notes.map((note) => h('li', { class: 'card' }, h('p', { class: 'muted' }, `${note.author} · ${when(note.createdAt)}`), h('p', { class: 'note-text' }, note.text))))
-        : h('p', { class: 'muted' }, 'No notes yet.'),
+        : h('p', { class: 'muted' }, t('conversation.noNotes')),
       can('conversation.act') ? noteForm : null,
     ]);
   };
@@ -192,7 +202,7 @@ start(async (main) => {
 
   renderAll();
   renderReply();
-  document.title = `Conversation (${label(LANGUAGES, view.conversation.language)}) · Punte staff`;
+  document.title = `${t('conversation.titleWithLanguage', { language: label(LANGUAGES, view.conversation.language) })} · ${t('brand')}`;
 
   // New messages and hand-backs (e.g. the timeout) show up without a reload.
   every(REFRESH_MS, async () => {

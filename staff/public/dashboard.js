@@ -1,9 +1,17 @@
 // The dashboard: aggregates only (counts), as charts, with a CSV export of the same numbers.
-import { api, append, BASE, CATEGORIES, CHANNELS, clock, h, label, LANGUAGES, start } from './app.js';
+import { api, append, BASE, CATEGORIES, CHANNELS, clock, h, label, LANGUAGES, SEVERITIES, start, t } from './app.js';
 import { horizontalBars, PALETTE, stackedColumns } from './charts.js';
 
 const RISK_COLOURS = { high: '#b3261e', medium: '#c25e00', low: '#3d7d4a' };
 const SEVERITY_COLOURS = { urgent: '#b3261e', high: '#c25e00', medium: '#8a6d00', low: '#3d7d4a' };
+const RISKS = { high: t('dashboard.riskHigh'), medium: t('dashboard.riskMedium'), low: t('dashboard.riskLow') };
+const REFERRAL_KINDS = { callback: t('dashboard.callback'), counsellor: t('dashboard.counsellor') };
+const REFERRAL_STATUSES = {
+  requested: t('referral.requested'),
+  scheduled: t('referral.scheduled'),
+  done: t('referral.done'),
+  cancelled: t('referral.cancelled'),
+};
 
 start(async (main) => {
   const stats = await api('/stats');
@@ -17,7 +25,8 @@ start(async (main) => {
   }));
   const severityOrder = ['urgent', 'high', 'medium', 'low'];
   const openBySeverity = severityOrder.map((severity) => ({
-    label: severity,
+    severity,
+    label: label(SEVERITIES, severity),
     value: stats.openFlagsBySeverity.find((row) => row.key === severity)?.count ?? 0,
     color: SEVERITY_COLOURS[severity],
   }));
@@ -25,27 +34,27 @@ start(async (main) => {
     h(
       'div',
       { class: 'page-head' },
-      h('div', {}, h('h1', {}, 'Dashboard'), h('p', { class: 'muted' }, `Counts only, no personal data · as of ${clock(new Date(stats.generatedAt))}`)),
-      h('a', { class: 'button', href: `${BASE}/api/stats.csv`, download: '' }, 'Export CSV'),
+      h('div', {}, h('h1', {}, t('page.dashboard')), h('p', { class: 'muted' }, t('dashboard.countsOnly', { time: clock(new Date(stats.generatedAt)) }))),
+      h('a', { class: 'button', href: `${BASE}/api/stats.csv`, download: '' }, t('dashboard.exportCsv')),
     ),
     h(
       'div',
       { class: 'tiles' },
-      openBySeverity.map((row) => h('div', { class: `tile sev-row-${row.label}` }, h('span', { class: 'number' }, row.value), h('span', {}, `${row.label} open`))),
+      openBySeverity.map((row) => h('div', { class: `tile sev-row-${row.severity}` }, h('span', { class: 'number' }, row.value), h('span', {}, t('dashboard.openTile', { severity: row.label })))),
     ),
     h(
       'div',
       { class: 'charts' },
-      stackedColumns('Flags per week, by category', stats.weeks, series, chartWidth),
-      horizontalBars('Conversations by channel', stats.conversationsByChannel.map((row) => ({ label: label(CHANNELS, row.key), value: row.count }))),
-      horizontalBars('Conversations by language', stats.conversationsByLanguage.map((row) => ({ label: label(LANGUAGES, row.key), value: row.count }))),
+      stackedColumns(t('dashboard.flagsPerWeek'), stats.weeks, series, chartWidth),
+      horizontalBars(t('dashboard.byChannel'), stats.conversationsByChannel.map((row) => ({ label: label(CHANNELS, row.key), value: row.count }))),
+      horizontalBars(t('dashboard.byLanguage'), stats.conversationsByLanguage.map((row) => ({ label: label(LANGUAGES, row.key), value: row.count }))),
       horizontalBars(
-        'Job-offer checks by risk',
-        ['high', 'medium', 'low'].map((risk) => ({ label: risk, value: stats.offerRisk.find((row) => row.key === risk)?.count ?? 0, color: RISK_COLOURS[risk] })),
+        t('dashboard.offersByRisk'),
+        ['high', 'medium', 'low'].map((risk) => ({ label: RISKS[risk], value: stats.offerRisk.find((row) => row.key === risk)?.count ?? 0, color: RISK_COLOURS[risk] })),
       ),
       horizontalBars(
-        'Referrals by status',
-        stats.referralsByStatus.map((row) => ({ label: `${row.kind === 'callback' ? 'Call back' : 'Counsellor'} · ${row.status}`, value: row.count })),
+        t('dashboard.referralsByStatus'),
+        stats.referralsByStatus.map((row) => ({ label: `${label(REFERRAL_KINDS, row.kind)} · ${label(REFERRAL_STATUSES, row.status)}`, value: row.count })),
       ),
     ),
   ]);

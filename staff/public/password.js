@@ -1,5 +1,5 @@
 // Changing one's own password: the first one an admin set should be replaced. Every session ends afterwards.
-import { api, append, BASE, h, showError, start } from './app.js';
+import { api, append, BASE, h, showError, start, t } from './app.js';
 
 start(async (main) => {
   const current = h('input', { id: 'current-password', type: 'password', autocomplete: 'current-password', required: true });
@@ -8,20 +8,20 @@ start(async (main) => {
   const form = h(
     'form',
     { class: 'card signin' },
-    h('h1', {}, 'Change password'),
-    h('label', { for: 'current-password' }, 'Current password'),
+    h('h1', {}, t('page.password')),
+    h('label', { for: 'current-password' }, t('password.current')),
     current,
-    h('label', { for: 'new-password' }, 'New password'),
+    h('label', { for: 'new-password' }, t('password.new')),
     next,
-    h('label', { for: 'repeat-password' }, 'New password again'),
+    h('label', { for: 'repeat-password' }, t('password.again')),
     again,
-    h('p', { class: 'hint' }, 'At least 12 characters and not a common password; a few words make a good one. You will sign in again afterwards.'),
-    h('button', { type: 'submit' }, 'Change password'),
+    h('p', { class: 'hint' }, t('password.hint')),
+    h('button', { type: 'submit' }, t('password.submit')),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (next.value !== again.value) {
-      showError(main, new Error('The two new passwords differ.'));
+      showError(main, new Error(t('errors.passwordsDiffer')));
       return;
     }
     try {

@@ -1,6 +1,8 @@
 // The queue: who needs help first. Urgent first, then newest; how long each has waited; filters kept in the
 // address bar; refreshed every few seconds without reloading (background requests do not extend the session).
-import { api, append, can, CATEGORIES, CHANNELS, clear, clock, duration, every, h, label, LANGUAGES, severityBadge, showError, start, BASE } from './app.js';
+import {
+  api, append, can, CATEGORIES, CHANNELS, clear, clock, duration, every, FLAG_STATUSES, h, label, LANGUAGES, LOCALE, SEVERITIES, severityBadge, showError, start, BASE, t,
+} from './app.js';
 
 const REFRESH_MS = 5000;
 const FILTERS = ['status', 'severity', 'category', 'channel', 'language'];
@@ -23,15 +25,15 @@ start(async (main) => {
     return h('label', { class: 'filter' }, h('span', {}, text), element);
   };
 
-  const categorySelect = select('category', 'Category', [['', 'Any'], ...Object.entries(CATEGORIES)]);
+  const categorySelect = select('category', t('queue.category'), [['', t('queue.any')], ...Object.entries(CATEGORIES)]);
   const filters = h(
     'form',
-    { class: 'filters', 'aria-label': 'Filters' },
-    select('status', 'Status', [['', 'Open and assigned'], ['open', 'Open'], ['assigned', 'Assigned'], ['closed', 'Closed']]),
-    select('severity', 'Severity', [['', 'Any'], ['urgent', 'Urgent'], ['high', 'High'], ['medium', 'Medium'], ['low', 'Low']]),
+    { class: 'filters', 'aria-label': t('queue.filters') },
+    select('status', t('queue.status'), [['', t('queue.openAndAssigned')], ...Object.entries(FLAG_STATUSES)]),
+    select('severity', t('queue.severity'), [['', t('queue.any')], ...Object.entries(SEVERITIES)]),
     categorySelect,
-    select('channel', 'Channel', [['', 'Any'], ...Object.entries(CHANNELS).filter(([key]) => key !== 'test')]),
-    select('language', 'Language', [['', 'Any'], ...Object.entries(LANGUAGES)]),
+    select('channel', t('queue.channel'), [['', t('queue.any')], ...Object.entries(CHANNELS).filter(([key]) => key !== 'test')]),
+    select('language', t('queue.language'), [['', t('queue.any')], ...Object.entries(LANGUAGES)]),
   );
   filters.addEventListener('submit', (event) => event.preventDefault());
 
@@ -39,24 +41,24 @@ start(async (main) => {
   const live = h('p', { class: 'live muted' });
   const alertBox = h('p', { class: 'alert', role: 'alert', hidden: true });
   const list = h('div', { class: 'queue' });
-  append(main, [h('div', { class: 'page-head' }, h('h1', {}, 'Queue'), live), alertBox, filters, summary, list]);
+  append(main, [h('div', { class: 'page-head' }, h('h1', {}, t('page.queue')), live), alertBox, filters, summary, list]);
 
   const row = (flag) => {
     const open = can('transcript.read')
-      ? h('a', { class: 'button small', href: `${BASE}/conversations/${encodeURIComponent(flag.conversationId)}` }, 'Open')
+      ? h('a', { class: 'button small', href: `${BASE}/conversations/${encodeURIComponent(flag.conversationId)}` }, t('queue.open'))
       : h('span', { class: 'muted' }, '—');
     const waiting = flag.waitingSeconds === null ? '—' : duration(flag.waitingSeconds);
     return h(
       'tr',
       { class: `sev-row-${flag.severity}${flag.waitingSeconds !== null && flag.severity === 'urgent' ? ' waiting' : ''}`, 'data-flag-id': flag.id },
-      h('td', { 'data-label': 'Severity' }, severityBadge(flag.severity), flag.minor ? h('span', { class: 'badge minor' }, 'under 18') : null),
-      h('td', { 'data-label': 'Category' }, label(CATEGORIES, flag.category)),
-      h('td', { 'data-label': 'Channel' }, label(CHANNELS, flag.channel)),
-      h('td', { 'data-label': 'Language' }, label(LANGUAGES, flag.language)),
-      h('td', { 'data-label': 'Raised' }, h('span', { title: new Date(flag.createdAt).toLocaleString() }, `${duration(flag.ageSeconds)} ago`)),
-      h('td', { 'data-label': 'Waiting', class: 'wait' }, waiting),
-      h('td', { 'data-label': 'Assignee' }, flag.assignee ? flag.assignee.email : h('span', { class: 'muted' }, 'nobody')),
-      h('td', { 'data-label': 'Status' }, flag.status, flag.mode === 'human' ? h('span', { class: 'badge human' }, 'with counsellor') : null),
+      h('td', { 'data-label': t('queue.severity') }, severityBadge(flag.severity), flag.minor ? h('span', { class: 'badge minor' }, t('queue.under18')) : null),
+      h('td', { 'data-label': t('queue.category') }, label(CATEGORIES, flag.category)),
+      h('td', { 'data-label': t('queue.channel') }, label(CHANNELS, flag.channel)),
+      h('td', { 'data-label': t('queue.language') }, label(LANGUAGES, flag.language)),
+      h('td', { 'data-label': t('queue.raised') }, h('span', { title: new Date(flag.createdAt).toLocaleString(LOCALE) }, t('duration.ago', { time: duration(flag.ageSeconds) }))),
+      h('td', { 'data-label': t('queue.waiting'), class: 'wait' }, waiting),
+      h('td', { 'data-label': t('queue.assignee') }, flag.assignee ? flag.assignee.email : h('span', { class: 'muted' }, t('queue.nobody'))),
+      h('td', { 'data-label': t('queue.status') }, label(FLAG_STATUSES, flag.status), flag.mode === 'human' ? h('span', { class: 'badge human' }, t('queue.withCounsellor')) : null),
       h('td', { class: 'actions' }, open),
     );
   };
@@ -65,15 +67,15 @@ start(async (main) => {
     const urgentOpen = flags.filter((flag) => flag.severity === 'urgent' && flag.status === 'open');
     const longest = Math.max(0, ...flags.filter((f) => f.status === 'open').map((f) => f.waitingSeconds ?? 0));
     summary.textContent = flags.length === 0
-      ? 'Nothing here right now.'
-      : `${flags.length} shown · ${urgentOpen.length} urgent open · longest wait ${duration(longest)}`;
+      ? t('queue.empty')
+      : t('queue.summary', { count: flags.length, urgent: urgentOpen.length, wait: duration(longest) });
     const fresh = urgentOpen.filter((flag) => !seenUrgent.has(flag.id));
     for (const flag of urgentOpen) seenUrgent.add(flag.id);
     if (fresh.length > 0 && !firstLoad) {
       alertBox.hidden = false;
-      alertBox.textContent = `New urgent case${fresh.length > 1 ? 's' : ''} in the queue (${clock()}).`;
+      alertBox.textContent = fresh.length > 1 ? t('queue.newUrgentMany', { time: clock() }) : t('queue.newUrgentOne', { time: clock() });
     }
-    document.title = `${urgentOpen.length ? `(${urgentOpen.length} urgent) ` : ''}Queue · Punte staff`;
+    document.title = `${urgentOpen.length ? `(${t('queue.tabUrgent', { count: urgentOpen.length })}) ` : ''}${t('page.queue')} · ${t('brand')}`;
     firstLoad = false;
     clear(list);
     if (flags.length === 0) return;
@@ -81,7 +83,7 @@ start(async (main) => {
       h(
         'table',
         { class: 'flags' },
-        h('thead', {}, h('tr', {}, ['Severity', 'Category', 'Channel', 'Language', 'Raised', 'Waiting', 'Assignee', 'Status', ''].map((text) => h('th', { scope: 'col' }, text)))),
+        h('thead', {}, h('tr', {}, [t('queue.severity'), t('queue.category'), t('queue.channel'), t('queue.language'), t('queue.raised'), t('queue.waiting'), t('queue.assignee'), t('queue.status'), ''].map((text) => h('th', { scope: 'col' }, text)))),
         h('tbody', {}, flags.map(row)),
       ),
     ]);
@@ -97,7 +99,7 @@ start(async (main) => {
       known.add(flag.category);
     }
     render(flags);
-    live.textContent = `Live · updated ${clock()}`;
+    live.textContent = t('queue.live', { time: clock() });
   };
 
   try {

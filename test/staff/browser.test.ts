@@ -1,16 +1,21 @@
 // The staff console in a real browser (Debian's Chromium driven by playwright-core) against the real server
 // (`punte serve`), with the person on the terminal channel (`punte chat`): sign in, see the flag raised a moment
 // before, open it, take it, reply, and see the reply arrive in the person's terminal. Screenshots of the queue and
-// the dashboard (laptop and phone) go to test-results/.
+// the dashboard (laptop and phone) go to test-results/. The console's words are read from
+// flows/locales/<lng>/staff-ui.json, like the pages read them; the browser asks for English, then switches to
+// Română once.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uiStrings } from '../../staff/ui-strings.ts';
 import { ROOT, runCli } from '../helpers/cli.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+const EN = uiStrings('en');
+const RO = uiStrings('ro');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const SHOTS = join(ROOT, 'test-results');
 const EMAIL = 'caseworker@centre.example';
@@ -56,7 +61,7 @@ afterAll(async () => {
 
 describe('staff console in Chromium', () => {
   it('sign in, see the flag, open it, take it, reply, and the reply reaches the person', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1366, height: 820 } });
+    const context = await browser!.newContext({ viewport: { width: 1366, height: 820 }, locale: 'en-GB' });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('dialog', (dialog) => {
@@ -74,16 +79,16 @@ describe('staff console in Chromium', () => {
     await page.fill('#email', EMAIL);
     await page.fill('#password', 'not my password at all');
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('.error')).toBe('Wrong e-mail or password.');
+    await expect.poll(() => page.textContent('.error')).toBe(EN['errors.wrongLogin']);
     await page.fill('#password', PASSWORD);
     await page.click('button[type=submit]');
     await page.waitForURL('**/staff/queue');
 
     const first = page.locator('tr[data-flag-id]').first();
     await first.waitFor();
-    expect(await first.locator('.badge').first().textContent()).toBe('urgent');
-    await expect.poll(() => first.textContent()).toMatch(/Urgent danger.*Terminal.*English/);
-    expect(await first.locator('td[data-label=Waiting]').textContent()).toMatch(/^\d+ (s|min)$/);
+    expect(await first.locator('.badge').first().textContent()).toBe(EN['severity.urgent']);
+    await expect.poll(() => first.textContent()).toContain(`${EN['category.urgent_danger']}${EN['channel.terminal']}${EN['language.en']}`);
+    expect(await first.locator('td.wait').textContent()).toMatch(/^\d+ (s|min)$/);
 
     // Live: a flag raised while the page is open appears without a reload.
     const rows = await page.locator('tr[data-flag-id]').count();
@@ -96,7 +101,7 @@ describe('staff console in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'staff-queue.png'), fullPage: true });
 
     // Open the urgent one at the top of the queue.
-    await first.locator('a', { hasText: 'Open' }).click();
+    await first.locator('a', { hasText: EN['queue.open'] }).click();
     await page.waitForURL('**/staff/conversations/*');
     const hostile = page.locator('.msg.from-person .text', { hasText: '<img src=x onerror=alert(1)>' });
     await hostile.waitFor();
@@ -104,7 +109,7 @@ describe('staff console in Chromium', () => {
     expect(await page.locator('.transcript img, .transcript script').count()).toBe(0);
 
     await page.click('#take');
-    await page.locator('.badge.human', { hasText: 'With you' }).waitFor();
+    await page.locator('.badge.human', { hasText: EN['conversation.withYou'] }).waitFor();
     // A canned reply fills the box in the person's language; the caseworker writes their own here.
     await page.selectOption('#canned', 'hello');
     expect(await page.inputValue('#reply-text')).toMatch(/^Hello! I am a counsellor at the centre/);
@@ -136,6 +141,17 @@ describe('staff console in Chromium', () => {
     await page.goto(`${address}/staff/dashboard`);
     await page.locator('figure.chart').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'staff-dashboard-phone.png'), fullPage: true });
+
+    // Switching to Română once: the page reloads in Romanian, and the choice is remembered.
+    await page.goto(`${address}/staff/queue`);
+    expect(await page.textContent('h1')).toBe(EN['page.queue']);
+    await page.selectOption('#ui-language', 'ro');
+    await expect.poll(() => page.textContent('h1')).toBe(RO['page.queue']);
+    await page.locator('tr[data-flag-id]').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'staff-queue-phone-ro.png'), fullPage: true });
+    await page.goto(`${address}/staff/referrals`);
+    expect(await page.textContent('h1')).toBe(RO['page.referrals']);
+    expect(await page.getAttribute('html', 'lang')).toBe('ro');
 
     expect(problems.filter((problem) => !problem.includes('401'))).toEqual([]);
     await context.close();
