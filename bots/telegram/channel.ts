@@ -64,7 +64,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
   return {
     name: TELEGRAM_CHANNEL,
     bot,
-    sender: createSender({ api: bot.api, silent: config.silent, queue }),
+    sender: createSender({ api: bot.api, silent: config.silent, queue, conversations }),
     ...(config.mode === 'webhook' ? { routes: webhookRoutes(bot, config.webhookSecret!) } : {}),
     async start() {
       void prune();

@@ -17,7 +17,8 @@ export const DELETE_WINDOW_MARGIN_MS = 60 * 60_000;
 export const DELETE_BATCH_SIZE = 100;
 
 /** The updates the bot handles; setWebhook and getUpdates ask for these only. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+// my_chat_member tells when a person blocks the bot (or unblocks it): nobody who blocked it is written to.
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
 /** One Bot API call never hangs longer than this. */
 export const API_TIMEOUT_SECONDS = 10;

@@ -3,15 +3,26 @@
 import type { Api } from 'grammy';
 import type { ChannelSender } from '../../core/channels.ts';
 import type { KeyedQueue } from '../../core/conversation/keyed-queue.ts';
+import type { ConversationService } from '../../core/conversation/service.ts';
 import { deliver } from './deliver.ts';
 import { TELEGRAM_CAPABILITIES, TELEGRAM_CHANNEL } from './limits.ts';
 
-export function createSender(options: { api: Api; silent: boolean; queue: KeyedQueue }): ChannelSender {
+export class BotBlockedError extends Error {
+  constructor() {
+    super('the person blocked the bot: nothing is sent until they write again');
+    this.name = 'BotBlockedError';
+  }
+}
+
+export function createSender(options: { api: Api; silent: boolean; queue: KeyedQueue; conversations: ConversationService }): ChannelSender {
   return {
     channel: TELEGRAM_CHANNEL,
     capabilities: TELEGRAM_CAPABILITIES,
     // In a private chat the chat id is the person's id, which is what the core stores as channelUserId.
     send: (channelUserId, messages, delivered) =>
-      options.queue.run(channelUserId, () => deliver({ api: options.api, chatId: channelUserId, silent: options.silent }, messages, delivered)),
+      options.queue.run(channelUserId, async () => {
+        if (!(await options.conversations.isSubscribed(TELEGRAM_CHANNEL, channelUserId))) throw new BotBlockedError();
+        await deliver({ api: options.api, chatId: channelUserId, silent: options.silent }, messages, delivered);
+      }),
   };
 }

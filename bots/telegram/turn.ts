@@ -11,7 +11,7 @@ import { deliver, withNote } from './deliver.ts';
 import { describeFailure } from './errors.ts';
 import { planDeletion, type MessageDeleter } from './hide.ts';
 import { updateToInbound, type TelegramInbound } from './inbound.ts';
-import { TELEGRAM_CAPABILITIES } from './limits.ts';
+import { TELEGRAM_CAPABILITIES, TELEGRAM_CHANNEL } from './limits.ts';
 
 export const OLDER_REMAIN_KEY = 'common:exit.olderRemain';
 
@@ -41,6 +41,18 @@ export function createUpdateHandler(deps: TurnDependencies): (ctx: Context) => P
     if (ctx.callbackQuery) {
       // Always answered at once, so the button stops spinning whatever happens next.
       await ctx.answerCallbackQuery().catch((error: unknown) => log.warn({ updateId, failure: describeFailure(error) }, 'answerCallbackQuery failed'));
+    }
+    const membership = ctx.update.my_chat_member;
+    if (membership) {
+      // The person blocked the bot (kicked) or started it again (member), in their private chat. Parsed
+      // leniently: a field missing means nothing to record.
+      const status = membership.new_chat_member?.status;
+      if (membership.chat?.type === 'private' && (status === 'kicked' || status === 'member')) {
+        const chatId = String(membership.chat.id);
+        const subscribed = status === 'member';
+        await deps.queue.run(chatId, () => deps.conversations.setSubscribed(TELEGRAM_CHANNEL, chatId, subscribed));
+      }
+      return;
     }
     const mapped = updateToInbound(ctx.update, deps.now());
     if (!mapped) {

@@ -255,6 +255,13 @@ export const CHANNELS = {
   webchat: t('channel.webchat'),
   test: t('channel.test'),
 };
+export const REFERRAL_STATUSES = {
+  requested: t('referral.requested'),
+  scheduled: t('referral.scheduled'),
+  done: t('referral.done'),
+  cancelled: t('referral.cancelled'),
+};
+
 export const CATEGORIES = {
   urgent_danger: t('category.urgent_danger'),
   code_word: t('category.code_word'),

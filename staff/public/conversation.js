@@ -1,17 +1,11 @@
 // One conversation: the transcript (what people wrote is only ever shown as text), its flags, referrals and
 // notes; take it from the bot, reply (canned replies in the person's language help), hand it back, close flags.
 import {
-  api, append, can, CATEGORIES, CHANNELS, clear, currentStaff, every, FLAG_STATUSES, h, label, LANGUAGES, OUTCOMES, severityBadge, showError, start, t, when,
+  api, append, can, CATEGORIES, CHANNELS, clear, currentStaff, every, FLAG_STATUSES, h, label, LANGUAGES, OUTCOMES, REFERRAL_STATUSES, severityBadge, showError, start, t, when,
 } from './app.js';
 
 const REFRESH_MS = 4000;
 const AUTHORS = { person: t('conversation.person'), bot: t('conversation.bot'), staff: t('conversation.staff') };
-const REFERRAL_STATUSES = {
-  requested: t('referral.requested'),
-  scheduled: t('referral.scheduled'),
-  done: t('referral.done'),
-  cancelled: t('referral.cancelled'),
-};
 
 start(async (main) => {
   const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');

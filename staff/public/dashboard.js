@@ -1,17 +1,11 @@
 // The dashboard: aggregates only (counts), as charts, with a CSV export of the same numbers.
-import { api, append, BASE, CATEGORIES, CHANNELS, clock, h, label, LANGUAGES, SEVERITIES, start, t } from './app.js';
+import { api, append, BASE, CATEGORIES, CHANNELS, clock, h, label, LANGUAGES, SEVERITIES, start, t, REFERRAL_STATUSES } from './app.js';
 import { horizontalBars, PALETTE, stackedColumns } from './charts.js';
 
 const RISK_COLOURS = { high: '#b3261e', medium: '#c25e00', low: '#3d7d4a' };
 const SEVERITY_COLOURS = { urgent: '#b3261e', high: '#c25e00', medium: '#8a6d00', low: '#3d7d4a' };
 const RISKS = { high: t('dashboard.riskHigh'), medium: t('dashboard.riskMedium'), low: t('dashboard.riskLow') };
 const REFERRAL_KINDS = { callback: t('dashboard.callback'), counsellor: t('dashboard.counsellor') };
-const REFERRAL_STATUSES = {
-  requested: t('referral.requested'),
-  scheduled: t('referral.scheduled'),
-  done: t('referral.done'),
-  cancelled: t('referral.cancelled'),
-};
 
 start(async (main) => {
   const stats = await api('/stats');

@@ -1,25 +1,19 @@
 // Referrals: call-back requests with the safe time window and how to introduce oneself, and requests for a
 // counsellor in the chat. Phone numbers only for roles that may call.
-import { api, append, BASE, can, CHANNELS, clear, h, label, LANGUAGES, showError, start, t, when } from './app.js';
+import { api, append, BASE, can, CHANNELS, clear, h, label, LANGUAGES, showError, start, t, when, REFERRAL_STATUSES } from './app.js';
 
-const STATUSES = {
-  requested: t('referral.requested'),
-  scheduled: t('referral.scheduled'),
-  done: t('referral.done'),
-  cancelled: t('referral.cancelled'),
-};
 
 start(async (main) => {
   const filter = h(
     'select',
     { id: 'referral-status', 'aria-label': t('referral.status') },
-    [['active', t('referral.active')], ...Object.entries(STATUSES), ['all', t('referral.all')]].map(([value, text]) => h('option', { value }, text)),
+    [['active', t('referral.active')], ...Object.entries(REFERRAL_STATUSES), ['all', t('referral.all')]].map(([value, text]) => h('option', { value }, text)),
   );
   const list = h('ul', { class: 'plain referrals' });
   append(main, [h('div', { class: 'page-head' }, h('h1', {}, t('page.referrals')), h('label', { class: 'filter' }, h('span', {}, t('referral.status')), filter)), list]);
 
   const card = (referral) => {
-    const status = h('select', { 'aria-label': t('referral.referralStatus') }, Object.entries(STATUSES).map(([value, text]) => h('option', { value }, text)));
+    const status = h('select', { 'aria-label': t('referral.referralStatus') }, Object.entries(REFERRAL_STATUSES).map(([value, text]) => h('option', { value }, text)));
     status.value = referral.status;
     const save = h('button', { type: 'button', class: 'small' }, t('referral.save'));
     save.addEventListener('click', async () => {
@@ -36,7 +30,7 @@ start(async (main) => {
     return h(
       'li',
       { class: 'card referral' },
-      h('div', { class: 'row' }, h('strong', {}, referral.kind === 'callback' ? t('referral.callback') : t('referral.counsellorInChat')), h('span', { class: `badge status-${referral.status}` }, label(STATUSES, referral.status)), referral.minor ? h('span', { class: 'badge minor' }, t('queue.under18')) : null),
+      h('div', { class: 'row' }, h('strong', {}, referral.kind === 'callback' ? t('referral.callback') : t('referral.counsellorInChat')), h('span', { class: `badge status-${referral.status}` }, label(REFERRAL_STATUSES, referral.status)), referral.minor ? h('span', { class: 'badge minor' }, t('queue.under18')) : null),
       h(
         'dl',
         {},

@@ -15,6 +15,10 @@ describe('retention', () => {
     const quiet = await runtime.send('quiet', { text: '/start', localeHint: 'en' });
     const flagged = await runtime.send('flagged', { text: '/start', localeHint: 'en' });
     await runtime.db.flag.create({ data: { contactId: flagged.contactId!, severity: 'high', category: 'trafficking', reason: 'test' } });
+    const staff = await runtime.db.staffUser.create({ data: { email: 'a@centre.example', passwordHash: 'x', role: 'caseworker' } });
+    for (const contactId of [quiet.contactId!, flagged.contactId!]) {
+      await runtime.db.staffNote.create({ data: { contactId, staffId: staff.id, textEnc: runtime.cipher.encrypt('note'), createdAt: clock } });
+    }
     clock = new Date('2026-07-15T10:00:00Z');
     await runtime.send('quiet', '/menu');
 
@@ -22,8 +26,10 @@ describe('retention', () => {
     expect(purged).toBe(4); // the quiet person's first turn: their message and three replies
     expect(await runtime.db.message.count({ where: { contactId: quiet.contactId! } })).toBe(2);
     expect(await runtime.db.message.count({ where: { contactId: flagged.contactId! } })).toBe(4);
+    expect((await runtime.db.staffNote.findMany({ select: { contactId: true } })).map((n) => n.contactId)).toEqual([flagged.contactId]);
 
     await runtime.db.flag.updateMany({ data: { status: 'closed' } });
     expect(await purgeOldMessages(runtime.db, { retentionDays: 180, now: clock })).toBe(4);
+    expect(await runtime.db.staffNote.count()).toBe(0);
   });
 });

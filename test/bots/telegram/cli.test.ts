@@ -35,13 +35,13 @@ describe('punte telegram', () => {
     expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toEqual({
       mode: 'webhook',
       webhook: 'https://punte.example.org/webhooks/telegram',
-      allowedUpdates: ['message', 'callback_query'],
+      allowedUpdates: ['message', 'callback_query', 'my_chat_member'],
       commands: ['ro', 'ru', 'uk', 'en', 'default'],
     });
     const [webhook, ...commands] = api.calls;
     expect(webhook).toEqual({
       method: 'setWebhook',
-      payload: { url: 'https://punte.example.org/webhooks/telegram', secret_token: 'hook_secret-1', allowed_updates: ['message', 'callback_query'], drop_pending_updates: false },
+      payload: { url: 'https://punte.example.org/webhooks/telegram', secret_token: 'hook_secret-1', allowed_updates: ['message', 'callback_query', 'my_chat_member'], drop_pending_updates: false },
     });
     expect(commands.map((call) => call.method)).toEqual(Array(5).fill('setMyCommands'));
     expect(commands.map((call) => call.payload.language_code)).toEqual(['ro', 'ru', 'uk', 'en', undefined]);

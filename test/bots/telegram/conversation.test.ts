@@ -113,6 +113,31 @@ describe('the sender: the core reaches a person later', () => {
   });
 });
 
+describe('a person who blocks the bot', () => {
+  it('is never written to later, until they start the bot again', async () => {
+    h = await createHarness();
+    await h.post(textUpdate('/start', { languageCode: 'en' }));
+    const membership = (status: 'kicked' | 'member') => ({
+      update_id: 990000 + (status === 'kicked' ? 1 : 2),
+      my_chat_member: {
+        chat: { id: CHAT_ID, type: 'private', first_name: 'Ana' },
+        from: { id: CHAT_ID, is_bot: false, first_name: 'Ana' },
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: { user: { id: 424242, is_bot: true, first_name: 'Punte' }, status: status === 'kicked' ? 'member' : 'kicked' },
+        new_chat_member: { user: { id: 424242, is_bot: true, first_name: 'Punte' }, status, ...(status === 'kicked' ? { until_date: 0 } : {}) },
+      },
+    });
+    expect((await h.post(membership('kicked'))).statusCode).toBe(200);
+    const before = h.api.of('sendMessage').length;
+    const delivered = vi.fn(async () => {});
+    await expect(h.channel.sender.send(String(CHAT_ID), [{ messageId: 'm1', reply: { text: 'hi' } }], delivered)).rejects.toThrow(/blocked the bot/);
+    expect(h.api.of('sendMessage')).toHaveLength(before);
+    await h.post(membership('member'));
+    await h.channel.sender.send(String(CHAT_ID), [{ messageId: 'm1', reply: { text: 'hi' } }], delivered);
+    expect(h.sentTexts().at(-1)).toBe('hi');
+  });
+});
+
 describe('discretion', () => {
   it('TELEGRAM_SILENT sends every message without a notification sound', async () => {
     h = await createHarness({ config: { silent: true } });

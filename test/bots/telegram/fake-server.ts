@@ -36,7 +36,7 @@ function normalAnswer(method: string, payload: Record<string, unknown>, nextId: 
     case 'sendMessage':
       return { ok: true, result: { message_id: nextId(), date: Math.floor(Date.now() / 1000), chat: { id: Number(payload.chat_id), type: 'private' }, text: payload.text } };
     case 'getWebhookInfo':
-      return { ok: true, result: { url: 'https://punte.example.org/webhooks/telegram', has_custom_certificate: false, pending_update_count: 2, allowed_updates: ['message', 'callback_query'] } };
+      return { ok: true, result: { url: 'https://punte.example.org/webhooks/telegram', has_custom_certificate: false, pending_update_count: 2, allowed_updates: ['message', 'callback_query', 'my_chat_member'] } };
     default:
       return { ok: true, result: true };
   }

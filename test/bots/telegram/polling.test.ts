@@ -35,7 +35,7 @@ describe('Poller', () => {
     await waitFor(() => fake.of('getUpdates').length >= 2, 'a second getUpdates');
     expect(seen).toEqual([a.update_id, b.update_id]);
     const [first, second] = fake.of('getUpdates');
-    expect(first).toMatchObject({ timeout: 25, allowed_updates: ['message', 'callback_query'] });
+    expect(first).toMatchObject({ timeout: 25, allowed_updates: ['message', 'callback_query', 'my_chat_member'] });
     expect(first!.offset).toBeUndefined();
     expect(second!.offset).toBe(b.update_id + 1);
   });
