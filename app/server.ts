@@ -4,9 +4,14 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { staffConsole } from '../staff/plugin.ts';
 import type { Runtime } from './runtime.ts';
 
-/** TRUST_PROXY as fastify takes it: a number of hops becomes "trust the nearest N". */
-function trustProxy(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
-  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+/**
+ * TRUST_PROXY as fastify takes it: a number of hops becomes "trust the nearest N", and `true` means one proxy.
+ * (fastify's own `true` would believe the leftmost X-Forwarded-For entry, which the client writes, letting
+ * anyone pick a new address for each sign-in attempt.)
+ */
+export function trustProxy(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  const hops = setting === true ? 1 : setting;
+  return typeof hops === 'number' ? (_address, hop) => hop < hops : hops;
 }
 
 export async function buildServer(runtime: Runtime): Promise<FastifyInstance> {

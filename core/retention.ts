@@ -9,5 +9,10 @@ export async function purgeOldMessages(db: Database, options: { retentionDays: n
   const result = await db.message.deleteMany({ where: { createdAt: { lt: cutoff }, contact: settled } });
   await db.staffNote.deleteMany({ where: { createdAt: { lt: cutoff }, contact: settled } });
   await db.channelMessage.deleteMany({ where: { createdAt: { lt: cutoff } } });
+  // A call-back number is needed only until the call is done or cancelled.
+  await db.referral.updateMany({
+    where: { status: { in: ['done', 'cancelled'] }, updatedAt: { lt: cutoff }, phoneEnc: { not: null } },
+    data: { phoneEnc: null },
+  });
   return result.count;
 }

@@ -3,6 +3,7 @@ import type { Database } from '../core/db/client.ts';
 
 export type AuditAction =
   | 'login.succeeded'
+  | 'login.failed'
   | 'logout'
   | 'transcript.read'
   | 'reply.sent'

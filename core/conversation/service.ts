@@ -80,6 +80,10 @@ export class ConversationService {
     });
     const forget = step.events.some((event) => event.type === 'forget');
     const hide = step.events.some((event) => event.type === 'hideHistory');
+    // Quick exit: someone else may hold the phone now, so nothing is sent to it until the person writes again,
+    // and a counsellor who had the conversation hands it back without a word (a flag tells them why).
+    const quickExit = hide && !forget;
+    const leftHandoff = quickExit && contact?.mode === 'human';
     // Read before the transaction: forgetting deletes these rows.
     const visible = hide && contact ? await this.visibleMessages(contact.id) : [];
 
@@ -99,7 +103,13 @@ export class ConversationService {
           ? (
               await tx.contact.update({
                 where: { id: contact.id },
-                data: { locale: step.session.locale, lastSeenAt: now },
+                data: {
+                  locale: step.session.locale,
+                  lastSeenAt: now,
+                  // Writing makes the person reachable again; merely opening a chat (kind start) does not.
+                  ...(quickExit ? { unsubscribedAt: now } : inbound.kind === 'start' ? {} : { unsubscribedAt: null }),
+                  ...(leftHandoff ? { mode: 'bot', handoffStaffId: null, handoffAt: null, lastStaffReplyAt: null } : {}),
+                },
                 select: { id: true },
               })
             ).id
@@ -144,6 +154,9 @@ export class ConversationService {
           replies.push({ messageId: row.id, reply });
         }
         await storeEvents(tx, cipher, contactId, step.events, now);
+        if (leftHandoff) {
+          await tx.flag.create({ data: { contactId, severity: 'high', category: 'quick_exit', reason: 'handoff:quick_exit', createdAt: now } });
+        }
         const state = sealSession(cipher, step.session);
         await tx.session.upsert({ where: { contactId }, create: { contactId, state }, update: { state } });
         return { duplicate: false, contactId, locale: step.session.locale, replies, hideHistory: hide ? visible : null };

@@ -176,14 +176,15 @@ export function createEngine(options: EngineOptions): Engine {
       const verdict = assess(turn, inbound, command);
       const concern = verdict.severity === 'medium' || verdict.severity === 'high';
 
-      if (state.pending === 'forget' && answerForget(turn, inbound, command)) {
+      if (verdict.severity === 'urgent' && !verdict.codeWord && flows.triage && !command) {
+        // Danger comes before anything the bot was waiting for, even "really delete everything?".
+        state.pending = null;
+        state.vars.triageCategory = verdict.categories[0] ?? 'urgent_danger';
+        await enter(turn, flows.triage.urgent);
+      } else if (state.pending === 'forget' && answerForget(turn, inbound, command)) {
         // answered: deleted, or kept with nothing more to do
       } else if (command && (!handoff || command === 'exit' || command === 'forget' || command === 'forget-yes' || command === 'forget-no')) {
         await runCommand(turn, command, canDeleteMessages);
-      } else if (verdict.severity === 'urgent' && !verdict.codeWord && flows.triage) {
-        // The emergency answer fits what was said (danger now, or thoughts of suicide); it clears this again.
-        state.vars.triageCategory = verdict.categories[0] ?? 'urgent_danger';
-        await enter(turn, flows.triage.urgent);
       } else if (handoff) {
         // The counsellor reads this in the console; the bot does not answer in their place.
       } else if (isNew || inbound.kind === 'start') {

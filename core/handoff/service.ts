@@ -66,7 +66,7 @@ export class HandoffService {
       select: { id: true },
     });
     this.options.log.info({ contactId, staffId }, 'counsellor replied');
-    const delivered = await this.deliver(contact);
+    const delivered = await this.deliver(contact, [message.id]);
     return { messageId: message.id, delivered: delivered.includes(message.id) };
   }
 
@@ -77,6 +77,10 @@ export class HandoffService {
       data: { mode: 'bot', handoffStaffId: null, handoffAt: null, lastStaffReplyAt: null },
       select: CONTACT_FIELDS,
     });
+    if (reason === 'timeout') {
+      // The counsellor went silent: their flags go back to the queue, open and unassigned, so nothing waits unseen.
+      await this.options.db.flag.updateMany({ where: { contactId, status: 'assigned' }, data: { status: 'open', assigneeId: null } });
+    }
     await this.tell(contact, reason === 'timeout' ? 'common:handoff.timeout' : 'common:handoff.returned');
   }
 
@@ -90,7 +94,12 @@ export class HandoffService {
       },
       select: { id: true },
     });
-    for (const contact of idle) await this.release(contact.id, 'timeout');
+    for (const contact of idle) {
+      // One that fails (e.g. the person deleted their data at that moment) does not hold up the others.
+      await this.release(contact.id, 'timeout').catch((error: Error) =>
+        this.options.log.warn({ contactId: contact.id, reason: error.message.slice(0, 200) }, 'handing back after the timeout failed'),
+      );
+    }
     if (idle.length > 0) this.options.log.info({ count: idle.length }, 'conversations returned to the bot after the handoff timeout');
     return idle.length;
   }
@@ -98,21 +107,25 @@ export class HandoffService {
   private async tell(contact: ContactRow, key: string): Promise<void> {
     const locale = isLocale(contact.locale) ? contact.locale : 'ro';
     const text = this.options.translator.t(locale, key, this.variables);
-    await this.options.db.message.create({
+    const message = await this.options.db.message.create({
       data: { contactId: contact.id, direction: 'out', author: 'bot', kind: 'reply', textEnc: this.options.cipher.encrypt(text), createdAt: this.now() },
+      select: { id: true },
     });
-    await this.deliver(contact);
+    await this.deliver(contact, [message.id]);
   }
 
   /**
-   * Sends what is waiting for this person through their channel, when it can push. Channels that cannot (the
-   * terminal) show it the next time the person is there. Returns the ids of the messages delivered.
+   * Sends these new messages through the person's channel, when it can push and nobody has asked us not to
+   * write first (quick exit, unsubscribed, blocked). Only these: older undelivered ones (refused before, or
+   * replies a turn is still delivering) are never sent in a burst. Channels that cannot push (the terminal)
+   * show them the next time the person is there. Returns the ids of the messages delivered.
    */
-  private async deliver(contact: ContactRow): Promise<string[]> {
+  private async deliver(contact: ContactRow, messageIds: readonly string[]): Promise<string[]> {
     const sender = this.options.registry.get(contact.channel);
     if (!sender || !sender.capabilities.canPushLater) return [];
     const channelUserId = this.options.cipher.decrypt(contact.channelUserIdEnc);
-    const pending = await this.options.conversations.undelivered(contact.channel, channelUserId);
+    if (!(await this.options.conversations.isSubscribed(contact.channel, channelUserId))) return [];
+    const pending = (await this.options.conversations.undelivered(contact.channel, channelUserId)).filter((m) => messageIds.includes(m.messageId));
     const delivered: string[] = [];
     try {
       await sender.send(channelUserId, pending, async (messageId, channelMessageIds) => {

@@ -31,6 +31,8 @@ export function sessionRoutes(app: FastifyInstance, context: StaffContext): void
     }
     if (outcome.status === 'invalid') {
       request.log.info('staff sign-in failed');
+      // An existing account's failed sign-ins are audited (unknown e-mails have no account to name).
+      if (outcome.staffId) await audit(db, { staffId: null, action: 'login.failed', targetType: 'staff', targetId: outcome.staffId }, now());
       return reply.code(401).send({ error: 'wrong e-mail or password' });
     }
     const { token, csrfToken } = await sessions.create(outcome.staffId);

@@ -24,7 +24,8 @@ export function accountDelayMs(recentFailures: number): number {
 
 export type LoginOutcome =
   | { readonly status: 'ok'; readonly staffId: string; readonly role: Role }
-  | { readonly status: 'invalid' }
+  /** `staffId` when the account exists (a wrong password, or a disabled account), for the audit log. */
+  | { readonly status: 'invalid'; readonly staffId?: string }
   | { readonly status: 'limited'; readonly retryAfterSeconds: number };
 
 export interface LoginServiceOptions {
@@ -51,18 +52,22 @@ export class LoginService {
     const now = clock();
     const windowStart = new Date(now.getTime() - LOGIN_WINDOW_MS);
 
+    // The attempt is written first, as a failure, and only earlier attempts are counted: requests sent in
+    // parallel are ordered by the database, so they cannot all slip under the limit while argon2 runs.
+    const attempt = await db.loginAttempt.create({ data: { ipKey, emailKey, success: false, createdAt: now }, select: { id: true } });
     const addressFailures = await db.loginAttempt.findMany({
-      where: { ipKey, success: false, createdAt: { gte: windowStart } },
+      where: { id: { lt: attempt.id }, ipKey, success: false, createdAt: { gte: windowStart } },
       orderBy: { createdAt: 'asc' },
       select: { createdAt: true },
       take: MAX_FAILURES_PER_ADDRESS,
     });
     if (addressFailures.length >= MAX_FAILURES_PER_ADDRESS) {
+      await db.loginAttempt.delete({ where: { id: attempt.id } });
       const frees = addressFailures[0]!.createdAt.getTime() + LOGIN_WINDOW_MS;
       return { status: 'limited', retryAfterSeconds: Math.max(1, Math.ceil((frees - now.getTime()) / 1000)) };
     }
 
-    const accountFailures = await db.loginAttempt.count({ where: { emailKey, success: false, createdAt: { gte: windowStart } } });
+    const accountFailures = await db.loginAttempt.count({ where: { id: { lt: attempt.id }, emailKey, success: false, createdAt: { gte: windowStart } } });
     const delay = accountDelayMs(accountFailures);
     if (delay > 0) await this.options.sleep(delay);
 
@@ -70,9 +75,9 @@ export class LoginService {
     const matches = await verifyPassword(staff?.passwordHash ?? (await this.dummy()), input.password);
     const success = matches && staff !== null && staff.disabledAt === null && isRole(staff.role);
 
-    await db.loginAttempt.create({ data: { ipKey, emailKey, success, createdAt: clock() } });
+    if (success) await db.loginAttempt.update({ where: { id: attempt.id }, data: { success: true } });
     await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - ATTEMPT_RETENTION_MS) } } });
-    if (!success || staff === null || !isRole(staff.role)) return { status: 'invalid' };
+    if (!success || staff === null || !isRole(staff.role)) return staff ? { status: 'invalid', staffId: staff.id } : { status: 'invalid' };
     await db.staffUser.update({ where: { id: staff.id }, data: { lastLoginAt: clock() } });
     return { status: 'ok', staffId: staff.id, role: staff.role };
   }

@@ -28,6 +28,12 @@ describe('retention', () => {
     expect(await runtime.db.message.count({ where: { contactId: flagged.contactId! } })).toBe(4);
     expect((await runtime.db.staffNote.findMany({ select: { contactId: true } })).map((n) => n.contactId)).toEqual([flagged.contactId]);
 
+    const done = await runtime.db.referral.create({ data: { contactId: quiet.contactId!, kind: 'callback', status: 'done', phoneEnc: runtime.cipher.encrypt('+37369000000'), updatedAt: new Date('2026-01-02T10:00:00Z') } });
+    const waiting = await runtime.db.referral.create({ data: { contactId: quiet.contactId!, kind: 'callback', status: 'requested', phoneEnc: runtime.cipher.encrypt('+37369000001'), updatedAt: new Date('2026-01-02T10:00:00Z') } });
+    await purgeOldMessages(runtime.db, { retentionDays: 180, now: clock });
+    expect((await runtime.db.referral.findUniqueOrThrow({ where: { id: done.id } })).phoneEnc).toBeNull();
+    expect((await runtime.db.referral.findUniqueOrThrow({ where: { id: waiting.id } })).phoneEnc).not.toBeNull();
+
     await runtime.db.flag.updateMany({ data: { status: 'closed' } });
     expect(await purgeOldMessages(runtime.db, { retentionDays: 180, now: clock })).toBe(4);
     expect(await runtime.db.staffNote.count()).toBe(0);

@@ -146,6 +146,15 @@ describe('forget', () => {
     expect(texts(await runtime.send('f', { text: 'hi', localeHint: 'en' }))[0]).toMatch(/^Hello! I am Punte/);
   });
 
+  it('danger typed while "delete everything?" is open gets the emergency answer, and nothing is deleted', async () => {
+    await runtime.send('d', { text: '/start', localeHint: 'en' });
+    await runtime.send('d', '/forget');
+    const reply = await runtime.send('d', 'he is beating me right now, help');
+    expect(texts(reply).join('\n')).toMatch(/112/);
+    expect(await runtime.db.contact.count()).toBe(1);
+    expect(await runtime.db.flag.findFirst({ select: { severity: true } })).toEqual({ severity: 'urgent' });
+  });
+
   it('typing another command instead of an answer keeps the data and runs that command', async () => {
     await runtime.send('g', { text: '/start', localeHint: 'en' });
     await runtime.send('g', '/forget');

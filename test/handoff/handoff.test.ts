@@ -88,6 +88,40 @@ describe('handoff', () => {
     expect((await runtime.db.contact.findUniqueOrThrow({ where: { id: contactId } })).mode).toBe('bot');
   });
 
+  it('quick exit during a handoff: the counsellor is told by a flag, and nothing is sent until the person writes again', async () => {
+    const contactId = await personWhoAskedForACounsellor('exit');
+    await runtime.handoff.take(contactId, 'staff-1');
+    await runtime.db.flag.updateMany({ where: { contactId }, data: { status: 'assigned', assigneeId: 'staff-1' } });
+    expect(texts(await say('exit', '/exit'))).toEqual(['All done. Have a nice day! 🌼']);
+    const contact = await runtime.db.contact.findUniqueOrThrow({ where: { id: contactId } });
+    expect(contact.mode).toBe('bot');
+    expect(await runtime.db.flag.findFirst({ where: { contactId, category: 'quick_exit' }, select: { severity: true, status: true } })).toEqual({ severity: 'high', status: 'open' });
+    const sentBefore = sent.length;
+    const reply = await runtime.handoff.reply(contactId, 'staff-1', 'Are you still there?');
+    expect(reply.delivered).toBe(false);
+    expect(sent).toHaveLength(sentBefore);
+    // The person writes again: from then on a counsellor's message reaches them.
+    await say('exit', 'hello again');
+    expect((await runtime.handoff.reply(contactId, 'staff-1', 'Hello, I am here.')).delivered).toBe(true);
+    expect(sent.at(-1)?.texts).toEqual(['Hello, I am here.']);
+  });
+
+  it('after the timeout, the silent counsellor\'s flags go back to the queue, open and unassigned', async () => {
+    const contactId = await personWhoAskedForACounsellor('reopen');
+    await runtime.handoff.take(contactId, 'staff-1');
+    await runtime.db.flag.updateMany({ where: { contactId }, data: { status: 'assigned', assigneeId: 'staff-1' } });
+    clock = new Date(clock.getTime() + 31 * 60_000);
+    expect(await runtime.handoff.expireIdle()).toBe(1);
+    expect(await runtime.db.flag.findMany({ where: { contactId }, select: { status: true, assigneeId: true } })).toEqual([{ status: 'open', assigneeId: null }]);
+  });
+
+  it('pushes only its own message, never older undelivered ones in a burst', async () => {
+    const contactId = await personWhoAskedForACounsellor('burst');
+    await runtime.db.message.create({ data: { contactId, direction: 'out', author: 'bot', kind: 'reply', textEnc: runtime.cipher.encrypt('an old reply that failed') } });
+    await runtime.handoff.take(contactId, 'staff-1');
+    expect(sent.at(-1)?.texts).toEqual([expect.stringMatching(/^Hello! A counsellor from the centre is here now/)]);
+  });
+
   it('an urgent message during a handoff still gets the emergency answer at once', async () => {
     const contactId = await personWhoAskedForACounsellor('urgent');
     await runtime.handoff.take(contactId, 'staff-1');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../app/server.ts';
+import Fastify from 'fastify';
+import { buildServer, trustProxy } from '../../app/server.ts';
 import { createTestRuntime, type TestRuntime } from '../helpers/runtime.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 
@@ -47,5 +48,18 @@ describe('npm start', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('true trusts one proxy: a client cannot choose its address by writing X-Forwarded-For', async () => {
+    const app = Fastify({ trustProxy: trustProxy(true) });
+    app.get('/whoami', async (request) => ({ ip: request.ip }));
+    const response = await app.inject({ method: 'GET', url: '/whoami', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': '1.2.3.4, 203.0.113.9' } });
+    // The proxy (10.0.0.2) added the address it saw; the "1.2.3.4" the client wrote is ignored.
+    expect(response.json()).toEqual({ ip: '203.0.113.9' });
+    const direct = Fastify({ trustProxy: trustProxy(false) });
+    direct.get('/whoami', async (request) => ({ ip: request.ip }));
+    expect((await direct.inject({ method: 'GET', url: '/whoami', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': '1.2.3.4' } })).json()).toEqual({ ip: '10.0.0.2' });
   });
 });

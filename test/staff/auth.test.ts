@@ -25,14 +25,13 @@ describe('sign-in', () => {
     expect(me.json()).toMatchObject({ email, role: 'caseworker', csrfToken: body.csrfToken });
   });
 
-  it('a wrong password and an unknown account both get the same 401, and take comparable time (dummy hash)', async () => {
+  it('a wrong password and an unknown account both get the same 401; the failure against a real account is audited', async () => {
     const { email } = await harness.account('viewer');
     let address = 0;
     const time = async (login: string) => {
       address += 1;
-      const started = performance.now();
       const response = await harness.login(login, 'not the right password at all', `10.9.1.${address}`);
-      return { ms: performance.now() - started, response };
+      return { response };
     };
     // Three of each (below the per-account slow-down); the fastest of each resists noise from a busy machine.
     const wrong = [await time(email), await time(email), await time(email)];
@@ -42,9 +41,11 @@ describe('sign-in', () => {
       expect(attempt.response.json()).toEqual({ error: 'wrong e-mail or password' });
       expect(attempt.response.headers['set-cookie']).toBeUndefined();
     }
-    const fastest = (attempts: { ms: number }[]) => Math.min(...attempts.map((a) => a.ms));
-    // Both verify an argon2id hash; without the dummy an unknown e-mail would answer many times faster.
-    expect(fastest(unknown)).toBeGreaterThan(fastest(wrong) * 0.4);
+    // Both verify an argon2id hash (unknown e-mails against a dummy one), so neither answers faster; timing is
+    // not asserted here (no timed assertions in the suite).
+    const staff = await harness.runtime.db.staffUser.findUniqueOrThrow({ where: { email } });
+    expect(await harness.runtime.db.auditLog.count({ where: { action: 'login.failed', targetId: staff.id } })).toBe(3);
+    expect(await harness.runtime.db.auditLog.count({ where: { action: 'login.failed' } })).toBe(3);
   });
 
   it('takes JSON only', async () => {
@@ -71,6 +72,15 @@ describe('sign-in', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
     expect(limited.headers['set-cookie']).toBeUndefined();
     expect((await harness.login(email, PASSWORD, '10.20.30.41')).statusCode).toBe(200);
+  });
+
+  it('the limit holds when the attempts arrive all at once', async () => {
+    const { email } = await harness.account('caseworker');
+    const ip = '10.20.30.50';
+    const answers = await Promise.all(Array.from({ length: 9 }, () => harness.login(email, 'wrong password, wrong', ip)));
+    const codes = answers.map((response) => response.statusCode).sort();
+    expect(codes.filter((code) => code === 401)).toHaveLength(5);
+    expect(codes.filter((code) => code === 429)).toHaveLength(4);
   });
 
   it('an account under attack from many addresses is slowed down, never locked out', async () => {
