@@ -106,8 +106,8 @@ export class ConversationService {
                 data: {
                   locale: step.session.locale,
                   lastSeenAt: now,
-                  // Writing makes the person reachable again; merely opening a chat (kind start) does not.
-                  ...(quickExit ? { unsubscribedAt: now } : inbound.kind === 'start' ? {} : { unsubscribedAt: null }),
+                  // Writing again ends the quiet; merely opening a chat (kind start) does not.
+                  ...(quickExit ? { quietSince: now } : inbound.kind === 'start' ? {} : { quietSince: null }),
                   ...(leftHandoff ? { mode: 'bot', handoffStaffId: null, handoffAt: null, lastStaffReplyAt: null } : {}),
                 },
                 select: { id: true },
@@ -221,6 +221,18 @@ export class ConversationService {
       select: { unsubscribedAt: true },
     });
     return contact?.unsubscribedAt == null;
+  }
+
+  /**
+   * Whether we may write to this person first (a counsellor's reply, a hand-back): not after quick exit until
+   * they write again, and never when the channel says they are unsubscribed or blocked the bot.
+   */
+  async mayPush(channel: string, channelUserId: string): Promise<boolean> {
+    const contact = await this.options.db.contact.findUnique({
+      where: { channel_channelUserKey: { channel, channelUserKey: this.options.cipher.blindIndex(channelUserId) } },
+      select: { unsubscribedAt: true, quietSince: true },
+    });
+    return contact !== null && contact.unsubscribedAt === null && contact.quietSince === null;
   }
 
   /** Whether this person has written before (and has not asked to be forgotten). */

@@ -124,7 +124,7 @@ export class HandoffService {
     const sender = this.options.registry.get(contact.channel);
     if (!sender || !sender.capabilities.canPushLater) return [];
     const channelUserId = this.options.cipher.decrypt(contact.channelUserIdEnc);
-    if (!(await this.options.conversations.isSubscribed(contact.channel, channelUserId))) return [];
+    if (!(await this.options.conversations.mayPush(contact.channel, channelUserId))) return [];
     const pending = (await this.options.conversations.undelivered(contact.channel, channelUserId)).filter((m) => messageIds.includes(m.messageId));
     const delivered: string[] = [];
     try {
