@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { PunteError } from './errors.ts';
 import { LOCALES } from './locales.ts';
 
+/** An http(s) address without a trailing slash (grammY and URL joins need it so). */
+export const baseUrlSchema = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const configSchema = z.object({
@@ -30,10 +33,7 @@ const configSchema = z.object({
   /** A conversation a counsellor took returns to the bot after this long without a staff reply. */
   HANDOFF_TIMEOUT_MINUTES: z.coerce.number().positive().max(60 * 24 * 7).default(30),
   /** The server's public address; staff console cookies are Secure when it is https. */
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
+  PUBLIC_URL: baseUrlSchema.optional(),
   /** Behind a reverse proxy: trust its X-Forwarded-For (true, a number of hops, or comma-separated addresses). */
   TRUST_PROXY: z
     .string()

@@ -12,13 +12,17 @@ import type { LoginService } from './auth/login.ts';
 import { can, type Permission } from './auth/roles.ts';
 import { sameToken, type SessionStore, type StaffPrincipal } from './auth/sessions.ts';
 
-export interface StaffConsoleOptions {
+/** What the console uses from the runtime. */
+interface StaffServices {
   readonly db: Database;
   readonly cipher: Cipher;
   readonly translator: Translator;
   readonly flows: FlowSet;
   readonly handoff: HandoffService;
   readonly log: Logger;
+}
+
+export interface StaffConsoleOptions extends StaffServices {
   /** STAFF_SESSION_SECRET. */
   readonly sessionSecret: string;
   /** STAFF_IDLE_MINUTES. */
@@ -30,13 +34,7 @@ export interface StaffConsoleOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-export interface StaffContext {
-  readonly db: Database;
-  readonly cipher: Cipher;
-  readonly translator: Translator;
-  readonly flows: FlowSet;
-  readonly handoff: HandoffService;
-  readonly log: Logger;
+export interface StaffContext extends StaffServices {
   readonly now: () => Date;
   readonly keys: StaffKeys;
   readonly sessions: SessionStore;

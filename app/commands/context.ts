@@ -24,3 +24,12 @@ export function parseCommandArgs<O extends Options>(args: readonly string[], opt
     throw new PunteError('PUNTE_USAGE', (error as Error).message.split('\n')[0] ?? 'bad arguments');
   }
 }
+
+/** `<channel> setup|status [--json]`: the action and whether JSON was asked for; usage errors otherwise. */
+export function parseSetupOrStatus(context: CommandContext, channel: string): { action: 'setup' | 'status'; json: boolean } {
+  const { values, positionals } = context.parse({ json: { type: 'boolean' } });
+  const [action, ...extra] = positionals;
+  if (action !== 'setup' && action !== 'status') throw new PunteError('PUNTE_USAGE', `${channel} needs one of: setup, status`);
+  if (extra.length > 0) throw new PunteError('PUNTE_USAGE', `unexpected argument "${extra[0]}"`);
+  return { action, json: values.json === true };
+}

@@ -4,21 +4,13 @@ import { createApi } from '../../bots/telegram/bot.ts';
 import { loadTelegramConfig } from '../../bots/telegram/config.ts';
 import { formatStatus, setupTelegram, telegramStatus } from '../../bots/telegram/setup.ts';
 import { PunteError } from '../../core/errors.ts';
-import type { CommandContext } from './context.ts';
-
-const SUBCOMMANDS = ['setup', 'status'] as const;
+import { parseSetupOrStatus, type CommandContext } from './context.ts';
 
 export async function telegramCommand(context: CommandContext): Promise<number> {
-  const { values, positionals } = context.parse({ json: { type: 'boolean' } });
-  const [action, ...extra] = positionals;
-  if (action !== 'setup' && action !== 'status') {
-    throw new PunteError('PUNTE_USAGE', `telegram needs one of: ${SUBCOMMANDS.join(', ')}`);
-  }
-  if (extra.length > 0) throw new PunteError('PUNTE_USAGE', `unexpected argument "${extra[0]}"`);
+  const { action, json } = parseSetupOrStatus(context, 'telegram');
   const config = loadTelegramConfig(context.env);
   if (!config) throw new PunteError('PUNTE_CONFIG_INVALID', 'TELEGRAM_BOT_TOKEN: required for this command');
   const api = createApi(config);
-  const json = values.json === true;
 
   if (action === 'status') {
     const info = await telegramStatus(api);

@@ -4,21 +4,13 @@ import { createViberApi } from '../../bots/viber/client.ts';
 import { isEnabled, loadViberConfig } from '../../bots/viber/config.ts';
 import { formatStatus, setupViber, viberStatus } from '../../bots/viber/setup.ts';
 import { PunteError } from '../../core/errors.ts';
-import type { CommandContext } from './context.ts';
-
-const SUBCOMMANDS = ['setup', 'status'] as const;
+import { parseSetupOrStatus, type CommandContext } from './context.ts';
 
 export async function viberCommand(context: CommandContext): Promise<number> {
-  const { values, positionals } = context.parse({ json: { type: 'boolean' } });
-  const [action, ...extra] = positionals;
-  if (action !== 'setup' && action !== 'status') {
-    throw new PunteError('PUNTE_USAGE', `viber needs one of: ${SUBCOMMANDS.join(', ')}`);
-  }
-  if (extra.length > 0) throw new PunteError('PUNTE_USAGE', `unexpected argument "${extra[0]}"`);
+  const { action, json } = parseSetupOrStatus(context, 'viber');
   const config = loadViberConfig(context.env);
   if (!isEnabled(config)) throw new PunteError('PUNTE_CONFIG_INVALID', 'VIBER_AUTH_TOKEN: required for this command');
   const api = createViberApi({ apiRoot: config.VIBER_API_ROOT, authToken: config.VIBER_AUTH_TOKEN });
-  const json = values.json === true;
 
   if (action === 'status') {
     const status = await viberStatus(api);

@@ -1,6 +1,7 @@
 // Telegram's settings, parsed with zod from the environment the composition root hands over (never read from
 // process.env here). Empty strings count as unset, and every problem is reported at once, naming the key.
 import { z } from 'zod';
+import { baseUrlSchema } from '../../core/config.ts';
 import { PunteError } from '../../core/errors.ts';
 
 export const TELEGRAM_MODES = ['webhook', 'polling'] as const;
@@ -19,11 +20,7 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1-256 characters of A-Z, a-z, 0-9, _ and -')
     .optional(),
-  TELEGRAM_API_ROOT: z
-    .url({ protocol: /^https?$/ })
-    // grammY refuses a trailing slash.
-    .transform((url) => url.replace(/\/+$/, ''))
-    .default(DEFAULT_API_ROOT),
+  TELEGRAM_API_ROOT: baseUrlSchema.default(DEFAULT_API_ROOT),
   TELEGRAM_SILENT: z
     .string()
     .transform((value, ctx) => {
@@ -32,10 +29,7 @@ const schema = z.object({
       return parsed ?? false;
     })
     .default(false),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
+  PUBLIC_URL: baseUrlSchema.optional(),
 });
 
 export interface TelegramConfig {

@@ -1,6 +1,7 @@
 // The Viber channel's settings, read from the environment with zod (empty strings count as missing, every problem
 // listed at once). The channel is on when VIBER_AUTH_TOKEN is set; every key is documented in .env.example.
 import { z } from 'zod';
+import { baseUrlSchema } from '../../core/config.ts';
 import { PunteError } from '../../core/errors.ts';
 
 export const DEFAULT_API_ROOT = 'https://chatapi.viber.com/pa';
@@ -14,10 +15,7 @@ export const DEFAULT_MIN_API_VERSION = 7;
 const schema = z.object({
   // Opaque: Viber does not document its format, so only its presence is checked.
   VIBER_AUTH_TOKEN: z.string().optional(),
-  VIBER_API_ROOT: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .default(DEFAULT_API_ROOT),
+  VIBER_API_ROOT: baseUrlSchema.default(DEFAULT_API_ROOT),
   VIBER_SENDER_NAME: z
     .string()
     .trim()
@@ -26,10 +24,7 @@ const schema = z.object({
   VIBER_SENDER_AVATAR: z.url({ protocol: /^https$/ }).optional(),
   VIBER_MIN_API_VERSION: z.coerce.number().int().min(1).max(100).default(DEFAULT_MIN_API_VERSION),
   // The server's public https address; `punte viber setup` registers PUBLIC_URL + /webhooks/viber.
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
+  PUBLIC_URL: baseUrlSchema.optional(),
 });
 
 export type ViberConfig = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 // Settings of the urgent-case alert, read from the environment the composition root hands over: on when
 // STAFF_ALERT_TELEGRAM_CHAT_ID is set; it sends with the bot's TELEGRAM_BOT_TOKEN (the same bot as the channel).
 import { z } from 'zod';
+import { baseUrlSchema } from '../../core/config.ts';
 import { PunteError } from '../../core/errors.ts';
 
 const schema = z.object({
@@ -10,14 +11,8 @@ const schema = z.object({
     .optional(),
   STAFF_ALERT_AFTER_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   TELEGRAM_BOT_TOKEN: z.string().optional(),
-  TELEGRAM_API_ROOT: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .default('https://api.telegram.org'),
-  PUBLIC_URL: z
-    .url({ protocol: /^https?$/ })
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
+  TELEGRAM_API_ROOT: baseUrlSchema.default('https://api.telegram.org'),
+  PUBLIC_URL: baseUrlSchema.optional(),
 });
 
 export interface AlertConfig {
